@@ -1,0 +1,311 @@
+/**
+ * The one way a scenario gets in: YAML or JSON text -> a validated `Scenario`, or every problem at
+ * once as `file:line:col path: message`. Used by the command line and the app's import alike, so
+ * a file the CLI accepts is a file the app accepts. Never returns a partial scenario.
+ */
+import * as v from 'valibot';
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { checkReferences, type PathProblem } from './references';
+import { ScenarioSchema, type Scenario } from './schema';
+
+/** 20 MiB: the large benchmark scenario (20,000 claims) is about 12 MiB of JSON. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+/** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
+export const MAX_DEPTH = 24;
+/** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
+export const MAX_ALIASES = 200;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface LoadError {
+	file: string;
+	line: number;
+	col: number;
+	/** Field path such as `claims[3].stance`; empty for the file as a whole. */
+	path: string;
+	message: string;
+}
+
+export type LoadResult =
+	{ ok: true; scenario: Scenario; format: 'yaml' | 'json' } | { ok: false; errors: LoadError[] };
+
+export function formatLoadError(e: LoadError): string {
+	return `${e.file}:${e.line}:${e.col}${e.path ? ' ' + e.path : ''}: ${e.message}`;
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out ? `.${key}` : key;
+	}
+	return out;
+}
+
+type Format = 'yaml' | 'json';
+
+function detectFormat(file: string, text: string): Format {
+	const lower = file.toLowerCase();
+	if (lower.endsWith('.json')) return 'json';
+	if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+	return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+function byteLength(text: string): number {
+	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes.
+	return text.length * 3 <= MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+	let line = 1;
+	let last = -1;
+	const end = Math.min(offset, text.length);
+	for (let i = 0; i < end; i++) {
+		if (text.charCodeAt(i) === 10) {
+			line++;
+			last = i;
+		}
+	}
+	return { line, col: end - last };
+}
+
+function whole(file: string, message: string, line = 1, col = 1): LoadResult {
+	return { ok: false, errors: [{ file, line, col, path: '', message }] };
+}
+
+/** Walks the parsed value once: depth bomb and prototype-pollution keys are refused before the schema runs. */
+function checkShape(value: unknown): PathProblem[] {
+	const problems: PathProblem[] = [];
+	const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+	while (stack.length > 0 && problems.length < 50) {
+		const { value: node, path } = stack.pop()!;
+		if (node === null || typeof node !== 'object') continue;
+		if (path.length >= MAX_DEPTH) {
+			problems.push({
+				path,
+				message: `nested deeper than ${MAX_DEPTH} levels; a scenario is at most 5`
+			});
+			continue;
+		}
+		if (Array.isArray(node)) {
+			for (let i = node.length - 1; i >= 0; i--) stack.push({ value: node[i], path: [...path, i] });
+		} else {
+			for (const key of Object.keys(node)) {
+				if (FORBIDDEN_KEYS.has(key)) {
+					problems.push({
+						path: [...path, key],
+						message: `the key "${key}" is not allowed (it could alter object prototypes)`,
+						atKey: true
+					});
+				} else stack.push({ value: (node as Record<string, unknown>)[key], path: [...path, key] });
+			}
+		}
+	}
+	return problems;
+}
+
+function schemaEntriesAt(path: readonly (string | number)[]): string[] | undefined {
+	// Walks the schema alongside the issue path so an unknown field can list the fields allowed there.
+	let schema: unknown = ScenarioSchema;
+	for (const key of path) {
+		const s = schema as { entries?: Record<string, unknown>; item?: unknown };
+		schema = typeof key === 'number' ? s.item : s.entries?.[key];
+		if (!schema) return undefined;
+	}
+	const entries = (schema as { entries?: Record<string, unknown> }).entries;
+	return entries ? Object.keys(entries) : undefined;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): PathProblem {
+	const path = (issue.path ?? []).map((item) => item.key as string | number);
+	const last = issue.path?.[issue.path.length - 1];
+	// valibot takes a list for an object and then reports every field missing; say what it is instead.
+	if (issue.type === 'strict_object' && last?.origin === 'key' && Array.isArray(last.input)) {
+		return { path: path.slice(0, -1), message: 'expected a mapping of fields; got a list' };
+	}
+	if (issue.type === 'strict_object' && last?.origin === 'key') {
+		if (issue.expected === 'never') {
+			const allowed = schemaEntriesAt(path.slice(0, -1));
+			return {
+				path,
+				atKey: true,
+				message: `unknown field "${String(last.key)}"${allowed ? `; expected one of: ${allowed.join(', ')}` : ''}`
+			};
+		}
+		return { path, message: `missing required field "${String(last.key)}"` };
+	}
+	if (issue.type === 'min_length' && typeof issue.input === 'string') {
+		return { path, message: 'expected non-empty text' };
+	}
+	if (issue.type === 'min_length' && Array.isArray(issue.input)) {
+		return {
+			path,
+			message: `expected at least ${String(issue.requirement)} item(s); got an empty list`
+		};
+	}
+	if (issue.type === 'strict_object') {
+		return { path, message: `expected a mapping of fields; got ${issue.received}` };
+	}
+	const message = issue.message.startsWith('Invalid')
+		? issue.message.replace(/^Invalid \w+: Expected (.*) but received (.*)$/, 'expected $1; got $2')
+		: `${issue.message}; got ${issue.received}`;
+	return { path, message };
+}
+
+function locate(
+	doc: Document,
+	lines: LineCounter,
+	problem: PathProblem
+): { line: number; col: number } {
+	// The deepest node that exists on the path: a missing field points at the mapping that lacks it.
+	for (let depth = problem.path.length; depth >= 0; depth--) {
+		const keys = problem.path.slice(0, depth);
+		let node: unknown = doc.contents;
+		let keyNode: unknown;
+		for (const key of keys) {
+			keyNode = undefined;
+			if (isMap(node)) {
+				const pair = node.items.find(
+					(p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key)
+				);
+				keyNode = pair?.key;
+				node = pair?.value;
+			} else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+			else node = undefined;
+			if (node === undefined) break;
+		}
+		const target = problem.atKey && depth === problem.path.length && keyNode ? keyNode : node;
+		if (isNode(target) && (target as YamlNode).range) {
+			const pos = lines.linePos((target as YamlNode).range![0]);
+			return { line: pos.line, col: pos.col };
+		}
+	}
+	return { line: 1, col: 1 };
+}
+
+function toErrors(
+	file: string,
+	text: string,
+	problems: PathProblem[],
+	doc?: Document,
+	lines?: LineCounter
+): LoadError[] {
+	if (!doc || !lines) {
+		// JSON that parsed: build positions only now, on the error path, so good files stay fast.
+		lines = new LineCounter();
+		doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+	}
+	return problems.map((p) => ({
+		file,
+		...locate(doc!, lines!, p),
+		path: formatPath(p.path),
+		message: p.message
+	}));
+}
+
+function parseJson(file: string, text: string): { value: unknown } | { errors: LoadError[] } {
+	try {
+		return { value: JSON.parse(text) };
+	} catch (err) {
+		const message = err instanceof Error ? err.message : String(err);
+		const at = /position (\d+)/.exec(message);
+		const pos = at ? lineCol(text, Number(at[1])) : { line: 1, col: 1 };
+		const brief = message
+			.replace(/\s*in JSON at position \d+.*$/, '')
+			.replace(/, ".*" is not valid JSON$/, '');
+		return { errors: [{ file, ...pos, path: '', message: `not valid JSON: ${brief}` }] };
+	}
+}
+
+export function loadScenario(text: string, file: string): LoadResult {
+	try {
+		return loadUnsafe(text, file);
+	} catch (err) {
+		// The loader's promise is "never a crash": whatever slipped through still becomes a message.
+		return whole(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
+	}
+}
+
+function loadUnsafe(text: string, file: string): LoadResult {
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	const bytes = byteLength(text);
+	if (bytes > MAX_BYTES) {
+		return whole(
+			file,
+			`file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${MAX_BYTES / 1048576} MiB`
+		);
+	}
+	if (text.trim() === '') return whole(file, 'file is empty; expected a scenario in YAML or JSON');
+	// Control characters other than tab and line breaks mean a binary file, not text.
+	// eslint-disable-next-line no-control-regex
+	const junk = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
+	if (junk >= 0) {
+		const pos = lineCol(text, junk);
+		return whole(file, 'file holds binary data, not YAML or JSON text', pos.line, pos.col);
+	}
+
+	const format = detectFormat(file, text);
+	let value: unknown;
+	let doc: Document | undefined;
+	let lines: LineCounter | undefined;
+	if (format === 'json') {
+		const parsed = parseJson(file, text);
+		if ('errors' in parsed) return { ok: false, errors: parsed.errors };
+		value = parsed.value;
+	} else {
+		lines = new LineCounter();
+		doc = parseDocument(text, {
+			lineCounter: lines,
+			uniqueKeys: true,
+			prettyErrors: false,
+			strict: true
+		});
+		const problems = [...doc.errors, ...doc.warnings];
+		if (problems.length > 0) {
+			return {
+				ok: false,
+				errors: problems.map((e) => {
+					const pos = lines!.linePos(e.pos[0]);
+					return {
+						file,
+						line: pos.line,
+						col: pos.col,
+						path: '',
+						message: `not valid YAML: ${e.message.split('\n')[0]}`
+					};
+				})
+			};
+		}
+		try {
+			value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+		} catch (err) {
+			const message = err instanceof Error ? err.message : String(err);
+			return whole(
+				file,
+				/alias/i.test(message)
+					? `too many YAML aliases (over ${MAX_ALIASES}): refused as a possible alias bomb`
+					: `not valid YAML: ${message}`
+			);
+		}
+	}
+
+	const shape = checkShape(value);
+	if (shape.some((p) => !p.atKey))
+		return { ok: false, errors: toErrors(file, text, shape, doc, lines) };
+
+	const result = v.safeParse(ScenarioSchema, value);
+	if (!result.success || shape.length > 0) {
+		const seen = new Set(shape.map((p) => formatPath(p.path)));
+		const issues = (result.issues ?? []).map(describeIssue).filter((p) => {
+			const key = `${formatPath(p.path)}\n${p.message}`;
+			if (seen.has(formatPath(p.path)) || seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		return { ok: false, errors: toErrors(file, text, [...shape, ...issues], doc, lines) };
+	}
+	const references = checkReferences(result.output);
+	if (references.length > 0)
+		return { ok: false, errors: toErrors(file, text, references, doc, lines) };
+	return { ok: true, scenario: result.output, format };
+}

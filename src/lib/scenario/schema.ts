@@ -1,0 +1,175 @@
+/**
+ * The scenario format (brief §2). One schema, and the TypeScript types are inferred from it so
+ * the two can never drift. Cross-references (unknown ids, duplicates) are checked in
+ * `references.ts`, because valibot validates one value at a time.
+ */
+import * as v from 'valibot';
+
+export const STANCES = ['support', 'conditional', 'oppose'] as const;
+export const DIRECTIONS = ['helps', 'hurts', 'unclear'] as const;
+export const SOURCE_KINDS = ['op-ed', 'analysis', 'news-explainer', 'news-report'] as const;
+export const COMMENTATOR_KINDS = [
+	'analyst',
+	'official',
+	'journalist',
+	'outlet',
+	'unnamed'
+] as const;
+
+/** What the data says where a source is silent: shown to people as is, never replaced by a guess. */
+export const NOT_STATED = 'not stated';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Full date, year-month, or year alone: sources sometimes give no day. */
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function isCalendarDate(value: string): boolean {
+	const m = PARTIAL_DATE.exec(value);
+	if (!m) return false;
+	const month = m[2] === undefined ? 1 : Number(m[2]);
+	const day = m[3] === undefined ? 1 : Number(m[3]);
+	if (month < 1 || month > 12 || day < 1) return false;
+	const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+	return day <= last;
+}
+
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+const text = (max: number) =>
+	v.pipe(
+		v.string('expected text'),
+		v.trim(),
+		v.minLength(1, 'expected non-empty text'),
+		v.maxLength(max, `expected at most ${max} characters`)
+	);
+const optionalText = (max: number) => v.optional(text(max));
+const slug = v.pipe(
+	v.string('expected an id (text)'),
+	v.regex(SLUG, 'expected an id in lowercase letters, digits and hyphens, e.g. "more-sanctions"'),
+	v.maxLength(80, 'expected an id of at most 80 characters')
+);
+const date = v.pipe(
+	v.string('expected a date as text, e.g. "2025-09-09" (quote it in YAML)'),
+	v.check(isCalendarDate, 'expected a real date as YYYY-MM-DD, YYYY-MM or YYYY')
+);
+const address = v.union(
+	[
+		v.literal(NOT_STATED),
+		v.pipe(
+			v.string(),
+			v.maxLength(2000, 'expected an address of at most 2000 characters'),
+			v.check(isHttpUrl, 'expected an http(s) address')
+		)
+	],
+	`expected an http:// or https:// address, or "${NOT_STATED}"`
+);
+const picklist = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+	v.picklist(values, `expected ${what}: one of ${values.join(', ')}`);
+
+export const DimensionSchema = v.strictObject({
+	id: slug,
+	label: text(120),
+	/** The goal that "helps" moves towards, so a direction reads the same for every dimension. */
+	goal: text(300),
+	description: optionalText(2000)
+});
+
+export const OptionSchema = v.strictObject({
+	id: slug,
+	label: text(160),
+	description: text(1000)
+});
+
+export const SourceSchema = v.strictObject({
+	id: slug,
+	outlet: text(200),
+	title: text(400),
+	date,
+	/** True when the date is not printed in the source but worked out from it. */
+	date_inferred: v.boolean('expected true or false'),
+	date_note: optionalText(1000),
+	authors: v.union(
+		[v.literal(NOT_STATED), v.pipe(v.array(text(200)), v.minLength(1))],
+		`expected a list of author names, or "${NOT_STATED}"`
+	),
+	kind: picklist(SOURCE_KINDS, 'a source kind'),
+	url: address,
+	notes: optionalText(2000)
+});
+
+export const CommentatorSchema = v.strictObject({
+	id: slug,
+	name: text(200),
+	role: text(400),
+	affiliation: text(400),
+	kind: picklist(COMMENTATOR_KINDS, 'a commentator kind')
+});
+
+/** W3C Web Annotation TextQuoteSelector: enough to find the passage again and to link to it. */
+export const QuoteSchema = v.strictObject({
+	exact: text(3000),
+	prefix: v.pipe(v.string('expected text (may be empty)'), v.maxLength(200)),
+	suffix: v.pipe(v.string('expected text (may be empty)'), v.maxLength(200))
+});
+
+export const EffectSchema = v.strictObject({
+	dimension: slug,
+	direction: picklist(DIRECTIONS, 'a direction')
+});
+
+export const ClaimSchema = v.strictObject({
+	id: slug,
+	option: slug,
+	commentator: slug,
+	source: slug,
+	stance: picklist(STANCES, 'a stance'),
+	consequence: text(600),
+	effects: v.pipe(
+		v.array(EffectSchema, 'expected a list of {dimension, direction}'),
+		v.minLength(1, 'expected at least one effect')
+	),
+	quote: QuoteSchema,
+	note: optionalText(2000)
+});
+
+export const MetaSchema = v.strictObject({
+	id: slug,
+	title: text(200),
+	question: text(400),
+	as_of: date,
+	coded_by: text(200),
+	method: text(6000)
+});
+
+export const ScenarioSchema = v.strictObject({
+	meta: MetaSchema,
+	dimensions: v.pipe(v.array(DimensionSchema, 'expected a list of dimensions'), v.minLength(1)),
+	options: v.pipe(v.array(OptionSchema, 'expected a list of options'), v.minLength(1)),
+	sources: v.pipe(v.array(SourceSchema, 'expected a list of sources'), v.minLength(1)),
+	commentators: v.pipe(
+		v.array(CommentatorSchema, 'expected a list of commentators'),
+		v.minLength(1)
+	),
+	claims: v.array(ClaimSchema, 'expected a list of claims')
+});
+
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+export type Meta = Scenario['meta'];
+export type Dimension = v.InferOutput<typeof DimensionSchema>;
+export type Option = v.InferOutput<typeof OptionSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Commentator = v.InferOutput<typeof CommentatorSchema>;
+export type Claim = v.InferOutput<typeof ClaimSchema>;
+export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type Effect = v.InferOutput<typeof EffectSchema>;
+export type Stance = (typeof STANCES)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type CommentatorKind = (typeof COMMENTATOR_KINDS)[number];

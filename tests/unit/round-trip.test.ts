@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatLoadError, loadScenario } from '../../src/lib/scenario/load';
+import { scenarioToJson, scenarioToYaml } from '../../src/lib/scenario/serialize';
+import { arbitraryScenario } from './arbitrary-scenario';
+
+function reload(text: string, file: string) {
+	const result = loadScenario(text, file);
+	if (!result.ok) throw new Error(result.errors.map(formatLoadError).join('\n'));
+	return result.scenario;
+}
+
+describe('parse -> serialize -> parse is lossless', () => {
+	it('through JSON', () => {
+		fc.assert(
+			fc.property(arbitraryScenario, (scenario) => {
+				expect(reload(scenarioToJson(scenario), 'x.json')).toEqual(scenario);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('through YAML', () => {
+		fc.assert(
+			fc.property(arbitraryScenario, (scenario) => {
+				expect(reload(scenarioToYaml(scenario), 'x.yaml')).toEqual(scenario);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('YAML and JSON of the same scenario load to the same value', () => {
+		fc.assert(
+			fc.property(arbitraryScenario, (scenario) => {
+				expect(reload(scenarioToYaml(scenario), 'x.yaml')).toEqual(
+					reload(scenarioToJson(scenario), 'x.json')
+				);
+			}),
+			{ numRuns: 50 }
+		);
+	});
+});
