@@ -31,5 +31,5 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/', 'tmp/'] }
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/', 'tmp/', '.svelte-kit-*/', 'build-*/'] }
 );

@@ -4,12 +4,23 @@
  */
 import { scenarioToJson, scenarioToYaml } from '../scenario/serialize';
 import type { Claim, Scenario } from '../scenario/schema';
-import { longCsv } from './long-table';
+import { longCsv, type LongColumn } from './long-table';
 
+/**
+ * What is on screen, handed to every serializer: exports follow the view's filters, order and
+ * visible columns. Every field but `scenario` is optional so the CLI can export everything.
+ */
 export interface ExportInput {
 	scenario: Scenario;
 	/** The claims in view, in view order; the whole scenario when absent. */
 	claims?: readonly Claim[];
+	/** Visible columns of the claims table, in order; all of `LONG_COLUMNS` when absent. */
+	columns?: readonly LongColumn[];
+	/** Matrix rows (option ids) and columns (commentator ids) in view order; all when absent. */
+	options?: readonly string[];
+	commentators?: readonly string[];
+	/** The filters applied, in plain words (see `describeFilters`), for legends and notes. */
+	filters?: readonly string[];
 }
 
 export interface ExportFormat {
@@ -24,7 +35,7 @@ export const EXPORT_FORMATS = {
 		label: 'Claims table (CSV)',
 		extension: 'csv',
 		mime: 'text/csv;charset=utf-8',
-		serialize: ({ scenario, claims }) => longCsv(scenario, claims)
+		serialize: ({ scenario, claims, columns }) => longCsv(scenario, claims, columns)
 	},
 	json: {
 		label: 'Scenario (JSON)',
