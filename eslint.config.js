@@ -31,5 +31,16 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/', 'tmp/', '.svelte-kit-*/', 'build-*/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'bench-results/',
+			'tmp/',
+			'.svelte-kit-*/',
+			'build-*/'
+		]
+	}
 );

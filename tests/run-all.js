@@ -9,20 +9,28 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
+/** @type {string[]} */
 const lines = [];
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
 	console.log(`\n$ ${command} ${args.join(' ')}`);
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
 	return result.status === 0;
 }
 
+/** @param {string} name @param {boolean} ok */
 function step(name, ok) {
 	if (ok) passed++;
 	else failed++;
 	lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 }
 
+/** @param {string} name @param {string} [config] */
 function vitest(name, config) {
 	mkdirSync('test-results', { recursive: true });
 	const report = `test-results/${name}.json`;
@@ -44,7 +52,8 @@ function vitest(name, config) {
 	failed += json.numFailedTests + (json.numTotalTestSuites === 0 ? 1 : 0);
 	// A file that fails to import runs no test but must still count as a failure.
 	const brokenFiles = json.testResults.filter(
-		(f) => f.status === 'failed' && f.assertionResults.length === 0
+		(/** @type {{status: string, assertionResults: unknown[]}} */ f) =>
+			f.status === 'failed' && f.assertionResults.length === 0
 	).length;
 	failed += brokenFiles;
 	if (!ok && json.numFailedTests === 0 && brokenFiles === 0) failed++;
@@ -70,8 +79,8 @@ function ensureChromium() {
 	return false;
 }
 
-const want = (name) => only.length === 0 || only.includes(name);
-const bin = (name) => `node_modules/.bin/${name}`;
+const want = (/** @type {string} */ name) => only.length === 0 || only.includes(name);
+const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
 
 if (want('gate')) {
 	step(
