@@ -3,16 +3,26 @@
  * with no browser. Exit codes: 0 ok, 1 the scenario is invalid, 2 the command itself is wrong.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { analyze } from '../lib/analysis/stats';
 import { EXPORT_FORMATS, isExportFormat } from '../lib/export/formats';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../lib/scenario/load';
 import type { Scenario } from '../lib/scenario/schema';
+
+const FORMAT_HELP = Object.entries(EXPORT_FORMATS)
+	.map(
+		([name, f]) =>
+			`  ${name.padEnd(11)}${f.label}: ${f.description}${f.binary ? ' (needs --out)' : ''}`
+	)
+	.join('\n');
 
 const USAGE = `Usage:
   stancegrid validate FILE
   stancegrid export FILE --format ${Object.keys(EXPORT_FORMATS).join('|')} [--out PATH]
   stancegrid analyze FILE --format json
 
-FILE is a scenario in YAML or JSON (see scenarios/README.md).`;
+FILE is a scenario in YAML or JSON (see scenarios/README.md).
+Export formats (printed to standard output unless --out is given):
+${FORMAT_HELP}`;
 
 interface Io {
 	out: (text: string | Uint8Array) => void;
@@ -98,16 +108,35 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 				io.err(`export: --format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}\n`);
 				return 2;
 			}
+			const chosen = EXPORT_FORMATS[format];
+			// Checked before any work: a workbook's bytes would garble a terminal.
+			if (chosen.binary && !out) {
+				io.err(
+					`export: --format ${format} writes a binary file; give --out PATH, e.g. --out scenario.${chosen.extension}\n`
+				);
+				return 2;
+			}
 			const scenario = await load(file, io);
 			if (!scenario) return 1;
-			const data = await EXPORT_FORMATS[format].serialize({ scenario });
+			const data = await chosen.serialize({ scenario, now: new Date() });
 			if (out) {
 				await writeFile(out, data);
 				io.err(`wrote ${out}\n`);
-			} else if (typeof data !== 'string') {
-				io.err(`export: --format ${format} is binary; give --out PATH\n`);
-				return 2;
 			} else io.out(data);
+			return 0;
+		}
+		case 'analyze': {
+			if (format !== undefined && format !== 'json') {
+				io.err(`analyze: --format must be json\n`);
+				return 2;
+			}
+			const scenario = await load(file, io);
+			if (!scenario) return 1;
+			const json = JSON.stringify(analyze(scenario), null, 2) + '\n';
+			if (out) {
+				await writeFile(out, json);
+				io.err(`wrote ${out}\n`);
+			} else io.out(json);
 			return 0;
 		}
 		default:

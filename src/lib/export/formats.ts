@@ -4,7 +4,11 @@
  */
 import { scenarioToJson, scenarioToYaml } from '../scenario/serialize';
 import type { Claim, Scenario } from '../scenario/schema';
+import { bibtex, cslJson, ris } from './citations';
 import { longCsv, type LongColumn } from './long-table';
+import { matrixMarkdown } from './markdown';
+import { matrixCsv } from './matrix-table';
+import { workbook } from './xlsx';
 
 /**
  * What is on screen, handed to every serializer: exports follow the view's filters, order and
@@ -21,32 +25,96 @@ export interface ExportInput {
 	commentators?: readonly string[];
 	/** The filters applied, in plain words (see `describeFilters`), for legends and notes. */
 	filters?: readonly string[];
+	/**
+	 * When the export is made, for the formats that record it (the workbook's legend). Passed in,
+	 * not read from the clock, so serializers stay deterministic; left out, no time is recorded.
+	 */
+	now?: Date;
 }
 
 export interface ExportFormat {
+	/** Short name with the file type, e.g. "Matrix (CSV)". */
 	label: string;
+	/** What is in the file, in plain words, for the export menu and `--help`. */
+	description: string;
 	extension: string;
 	mime: string;
+	/** Bytes, not text: the command line needs --out for these. */
+	binary: boolean;
 	serialize: (input: ExportInput) => string | Uint8Array | Promise<string | Uint8Array>;
 }
 
 export const EXPORT_FORMATS = {
 	csv: {
 		label: 'Claims table (CSV)',
+		description: 'one row per claim with its quote; opens in Excel, Sheets or R',
 		extension: 'csv',
 		mime: 'text/csv;charset=utf-8',
+		binary: false,
 		serialize: ({ scenario, claims, columns }) => longCsv(scenario, claims, columns)
+	},
+	'matrix-csv': {
+		label: 'Matrix (CSV)',
+		description: 'options by commentators, each cell the stance and consequence',
+		extension: 'csv',
+		mime: 'text/csv;charset=utf-8',
+		binary: false,
+		serialize: matrixCsv
+	},
+	xlsx: {
+		label: 'Excel workbook (.xlsx)',
+		description: 'matrix, claims with links, sources, legend',
+		extension: 'xlsx',
+		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		binary: true,
+		serialize: workbook
+	},
+	md: {
+		label: 'Markdown (.md)',
+		description: 'matrix table with footnoted quotes, for memos and wikis',
+		extension: 'md',
+		mime: 'text/markdown;charset=utf-8',
+		binary: false,
+		serialize: matrixMarkdown
+	},
+	csl: {
+		label: 'Citations (CSL-JSON)',
+		description: 'the sources, for Zotero, Mendeley or Pandoc',
+		extension: 'csl.json',
+		mime: 'application/vnd.citationstyles.csl+json',
+		binary: false,
+		serialize: cslJson
+	},
+	bib: {
+		label: 'Citations (BibTeX)',
+		description: 'the sources, for LaTeX',
+		extension: 'bib',
+		mime: 'application/x-bibtex;charset=utf-8',
+		binary: false,
+		serialize: bibtex
+	},
+	ris: {
+		label: 'Citations (RIS)',
+		description: 'the sources, for EndNote, Zotero or Mendeley',
+		extension: 'ris',
+		mime: 'application/x-research-info-systems',
+		binary: false,
+		serialize: ris
 	},
 	json: {
 		label: 'Scenario (JSON)',
+		description: 'all the data, to reopen or share; filters do not apply',
 		extension: 'json',
 		mime: 'application/json',
+		binary: false,
 		serialize: ({ scenario }) => scenarioToJson(scenario)
 	},
 	yaml: {
 		label: 'Scenario (YAML)',
+		description: 'all the data, to edit by hand; filters do not apply',
 		extension: 'yaml',
 		mime: 'application/yaml',
+		binary: false,
 		serialize: ({ scenario }) => scenarioToYaml(scenario)
 	}
 } satisfies Record<string, ExportFormat>;
@@ -55,4 +123,23 @@ export type ExportFormatName = keyof typeof EXPORT_FORMATS;
 
 export function isExportFormat(name: string): name is ExportFormatName {
 	return Object.hasOwn(EXPORT_FORMATS, name);
+}
+
+/** What the file is, in its name, where several formats share an extension or a scenario. */
+const FILE_SUFFIX: Record<ExportFormatName, string> = {
+	csv: '-claims',
+	'matrix-csv': '-matrix',
+	xlsx: '',
+	md: '-matrix',
+	csl: '-sources',
+	bib: '-sources',
+	ris: '-sources',
+	json: '',
+	yaml: ''
+};
+
+/** `ukraine-war-2025-matrix.csv`: the base reduced to characters every file system accepts. */
+export function exportFileName(base: string, format: ExportFormatName): string {
+	const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'stancegrid';
+	return `${safe}${FILE_SUFFIX[format]}.${EXPORT_FORMATS[format].extension}`;
 }

@@ -1,0 +1,56 @@
+/**
+ * The two ways an export leaves the page: a file download, and a rich copy to the clipboard.
+ * Everything before this point is pure and tested in Node; these are the only DOM calls.
+ */
+
+/** Saves text or bytes as a file: a Blob behind a temporary `<a download>`. */
+export function downloadFile(data: string | Uint8Array, filename: string, mime: string): void {
+	// A copy into a plain ArrayBuffer: Blob accepts no view over a shared buffer.
+	const part = typeof data === 'string' ? data : new Uint8Array(data).buffer;
+	const url = URL.createObjectURL(new Blob([part], { type: mime }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = filename;
+	link.style.display = 'none';
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Revoked later, not at once: some browsers start reading the Blob after click() returns.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export class ClipboardError extends Error {}
+
+/**
+ * Puts an HTML table and its tab-separated text on the clipboard together, so each application
+ * takes the richest flavour it understands. Must run inside the click that asked for it: browsers
+ * allow clipboard writes only during a user gesture.
+ */
+export async function copyRich(html: string, text: string): Promise<'rich' | 'text'> {
+	const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+	try {
+		if (clipboard?.write && typeof ClipboardItem !== 'undefined') {
+			await clipboard.write([
+				new ClipboardItem({
+					'text/html': new Blob([html], { type: 'text/html' }),
+					'text/plain': new Blob([text], { type: 'text/plain' })
+				})
+			]);
+			return 'rich';
+		}
+		if (clipboard?.writeText) {
+			await clipboard.writeText(text);
+			return 'text';
+		}
+	} catch (err) {
+		const name = err instanceof DOMException ? err.name : '';
+		throw new ClipboardError(
+			name === 'NotAllowedError'
+				? 'The browser did not allow copying to the clipboard. Allow clipboard access for this site, or download the table instead.'
+				: `Copying failed: ${err instanceof Error ? err.message : String(err)}`
+		);
+	}
+	throw new ClipboardError(
+		'This browser offers no clipboard access to pages. Download the table instead.'
+	);
+}

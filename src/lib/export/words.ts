@@ -1,0 +1,120 @@
+/**
+ * How exports put the data in words for people (matrix cells, readable column titles and values),
+ * as opposed to the long CSV, whose raw ids and codes are for other tools.
+ */
+import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import { byId } from '../scenario/group';
+import {
+	NOT_STATED,
+	type Claim,
+	type Dimension,
+	type Source,
+	type SourceKind
+} from '../scenario/schema';
+import { longRow, type LongColumn } from './long-table';
+import type { ExportView, MatrixCell } from './view';
+
+/** "Supports ▲: consequence": the stance in a word and a symbol, so no colour is needed. */
+export function claimEntry(claim: Claim): string {
+	const look = STANCE_LOOK[claim.stance];
+	return `${look.word} ${look.symbol}: ${claim.consequence}`;
+}
+
+/** One line per claim in the cell, or "Not addressed". */
+export function cellEntries(cell: MatrixCell): string[] {
+	return cell.claims.length === 0 ? [NOT_ADDRESSED.word] : cell.claims.map(claimEntry);
+}
+
+export const COLUMN_TITLES: Record<LongColumn, string> = {
+	option_id: 'Option id',
+	option: 'Option',
+	commentator_id: 'Commentator id',
+	commentator: 'Commentator',
+	source_id: 'Source id',
+	outlet: 'Outlet',
+	date: 'Date',
+	stance: 'Stance',
+	dimension: 'Dimensions',
+	consequence: 'Consequence',
+	quote: 'Quote',
+	direction: 'Directions',
+	claim_id: 'Claim id',
+	title: 'Title',
+	date_inferred: 'Date inferred',
+	passage_url: 'Passage'
+};
+
+/** A claim's row for people: stance and directions in words, dimensions by label. */
+export function readableRows(view: ExportView): (claim: Claim) => Record<LongColumn, string> {
+	const dimensions = byId(view.scenario.dimensions);
+	return (claim) => readableRow(view, dimensions, claim);
+}
+
+function readableRow(
+	view: ExportView,
+	dimensions: Map<string, Dimension>,
+	claim: Claim
+): Record<LongColumn, string> {
+	const raw = longRow(view.index, claim);
+	const look = STANCE_LOOK[claim.stance];
+	const text = (column: LongColumn) => {
+		const value = raw[column];
+		return value === null || value === undefined ? '' : String(value);
+	};
+	return {
+		option_id: text('option_id'),
+		option: text('option'),
+		commentator_id: text('commentator_id'),
+		commentator: text('commentator'),
+		source_id: text('source_id'),
+		outlet: text('outlet'),
+		date: text('date'),
+		stance: `${look.word} ${look.symbol}`,
+		dimension: claim.effects
+			.map((e) => dimensions.get(e.dimension)?.label ?? e.dimension)
+			.join('; '),
+		consequence: claim.consequence,
+		quote: claim.quote.exact,
+		direction: claim.effects.map((e) => DIRECTION_LOOK[e.direction].word).join('; '),
+		claim_id: claim.id,
+		title: text('title'),
+		date_inferred: raw.date_inferred ? 'yes' : 'no',
+		passage_url: text('passage_url')
+	};
+}
+
+export function authorsText(source: Source): string {
+	return source.authors === NOT_STATED ? NOT_STATED : source.authors.join('; ');
+}
+
+/** "Ana Núñez, Town Gazette, “Lights”, 2024-04-02": who said it and where, for citation lists. */
+export function citationLine(view: ExportView, claim: Claim): string {
+	const source = view.index.source(claim.source);
+	return [
+		view.index.commentator(claim.commentator).name,
+		source.outlet,
+		`“${source.title}”`,
+		dateLabel(source.date, source.date_inferred)
+	].join(', ');
+}
+
+export const STANCE_MEANING = {
+	support: 'supports the option',
+	conditional: 'supports it only under stated conditions or with strong caveats',
+	oppose: 'opposes the option',
+	mixed: 'several claims with different stances',
+	not_addressed: 'no claim in view on this option by this commentator'
+} as const;
+
+export const DIRECTION_MEANING = {
+	helps: "moves toward the dimension's goal",
+	hurts: 'moves away from it',
+	unclear: 'little or no effect expected, unsure, or the direction is not said'
+} as const;
+
+export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
+	'op-ed': 'op-ed',
+	analysis: 'analysis',
+	'news-explainer': 'news explainer',
+	'news-report': 'news report'
+};

@@ -1,0 +1,364 @@
+/**
+ * The Excel workbook: Matrix (stance-coloured, frozen header and option column, autofilter),
+ * Claims (full quotes, live links to the passage), Sources, and Legend & method (what the colours
+ * mean, how the data was coded, which filters were applied). ExcelJS is loaded only when a
+ * workbook is asked for: it is a large library and most visits never export.
+ *
+ * Every cell holds text or a number, never a formula: ExcelJS writes a formula only when given a
+ * `{ formula }` value, which this module never does, so `=cmd` in a scenario stays text. Text
+ * cells also get the Text number format, so editing one in Excel keeps it text.
+ */
+import type { Cell, Font, Workbook, Worksheet } from 'exceljs';
+import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import { passageUrl } from '../scenario/passage-link';
+import { DIRECTIONS, NOT_STATED, STANCES } from '../scenario/schema';
+import { safeHref, xmlSafe } from './escape';
+import type { ExportInput } from './formats';
+import type { LongColumn } from './long-table';
+import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
+import { buildMatrix, resolveView, type ExportView } from './view';
+import {
+	authorsText,
+	cellEntries,
+	COLUMN_TITLES,
+	DIRECTION_MEANING,
+	readableRows,
+	SOURCE_KIND_WORDS,
+	STANCE_MEANING
+} from './words';
+
+export const SHEET_NAMES = ['Matrix', 'Claims', 'Sources', 'Legend & method'] as const;
+
+/** Excel refuses to open a file with a longer cell. */
+const MAX_CELL = 32767;
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+type ExcelJs = typeof import('exceljs');
+
+async function loadExcelJs(): Promise<ExcelJs> {
+	const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
+	// Node gives the CommonJS exports as the default export; the browser bundle may give either.
+	return mod.default ?? mod;
+}
+
+const argb = (hex: string) => 'FF' + hex.slice(1).toUpperCase();
+
+/** A styled font names its face too: without one, LibreOffice falls back to a serif. */
+const font = (style: Partial<Font>): Partial<Font> => ({ name: 'Calibri', size: 11, ...style });
+
+function setText(cell: Cell, value: string): void {
+	// An empty cell stays empty rather than holding an empty string, so "blanks" filters find it.
+	if (value === '') return;
+	const text = xmlSafe(value);
+	cell.value = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;
+	cell.numFmt = '@';
+}
+
+function setLink(cell: Cell, text: string, href: string): void {
+	cell.value = {
+		text: xmlSafe(text).slice(0, MAX_CELL),
+		hyperlink: href,
+		tooltip: 'Open in a browser'
+	};
+	cell.font = font({ color: { argb: argb('#1f5fa8') }, underline: true });
+}
+
+function fill(cell: Cell, hex: string): void {
+	cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
+}
+
+const WRAP = { wrapText: true, vertical: 'top' } as const;
+
+function styleHeader(row: ReturnType<Worksheet['getRow']>): void {
+	row.eachCell((cell) => {
+		cell.font = font({ bold: true, color: { argb: argb(TEXT_COLOUR) } });
+		cell.alignment = WRAP;
+		fill(cell, HEADER_FILL);
+		cell.border = { bottom: { style: 'medium', color: { argb: argb('#57606a') } } };
+	});
+}
+
+/** Lines a text needs at a column width (Excel's unit is about one digit of the default font). */
+function linesAt(text: string, width: number): number {
+	const perLine = Math.max(1, Math.floor(width * 1.25));
+	return text
+		.split('\n')
+		.reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** Explicit heights, because Excel does not grow rows to fit wrapped text it did not type. */
+function fitRowHeights(sheet: Worksheet, wrapped: ReadonlySet<number>, from = 2): void {
+	for (let r = from; r <= sheet.rowCount; r++) {
+		const row = sheet.getRow(r);
+		let lines = 1;
+		row.eachCell((cell, c) => {
+			if (!wrapped.has(c)) return;
+			const width = sheet.getColumn(c).width ?? 10;
+			const text =
+				typeof cell.value === 'string'
+					? cell.value
+					: cell.value && typeof cell.value === 'object' && 'text' in cell.value
+						? cell.value.text
+						: '';
+			lines = Math.max(lines, linesAt(text, width));
+		});
+		row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+	}
+}
+
+const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(high, n));
+
+function frozenSheet(workbook: Workbook, name: string, xSplit: number): Worksheet {
+	return workbook.addWorksheet(name, {
+		views: [{ state: 'frozen', xSplit, ySplit: 1 }],
+		// Printed across as many pages as it takes, with the header row (and option column) on each.
+		pageSetup: { orientation: 'landscape' }
+	});
+}
+
+function columnLetter(n: number): string {
+	let out = '';
+	for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+		out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+	return out;
+}
+
+function addMatrix(workbook: Workbook, view: ExportView): void {
+	const matrix = buildMatrix(view);
+	const sheet = frozenSheet(workbook, 'Matrix', 1);
+	const header = sheet.getRow(1);
+	setText(header.getCell(1), 'Option');
+	matrix.commentators.forEach((c, i) => setText(header.getCell(i + 2), c.name));
+	styleHeader(header);
+
+	const longest = (texts: string[]) =>
+		Math.max(0, ...texts.flatMap((t) => t.split('\n')).map((t) => t.length));
+	sheet.getColumn(1).width = clamp(longest(matrix.options.map((o) => o.label)) * 0.6, 18, 34);
+	matrix.commentators.forEach((c, i) => {
+		const texts = matrix.rows.map((row) => cellEntries(row[i]!).join('\n'));
+		// Wide enough for about three lines per claim, and never narrower than a short name.
+		sheet.getColumn(i + 2).width = clamp(Math.max(longest(texts) / 3, c.name.length * 0.6), 16, 42);
+	});
+
+	matrix.rows.forEach((cells, o) => {
+		const row = sheet.getRow(o + 2);
+		const label = row.getCell(1);
+		setText(label, matrix.options[o]!.label);
+		label.font = font({ bold: true });
+		label.alignment = WRAP;
+		cells.forEach((cell, i) => {
+			const target = row.getCell(i + 2);
+			setText(target, cellEntries(cell).join('\n'));
+			target.alignment = WRAP;
+			if (cell.stance === null) {
+				target.font = font({ italic: true, color: { argb: argb(MUTED_COLOUR) } });
+			} else {
+				fill(target, CELL_FILL[cell.stance]);
+				target.border = { left: { style: 'thick', color: { argb: argb(CELL_EDGE[cell.stance]) } } };
+			}
+		});
+	});
+	const wrapped = new Set(Array.from({ length: matrix.commentators.length + 1 }, (_, i) => i + 1));
+	fitRowHeights(sheet, wrapped, 1);
+	sheet.autoFilter = `A1:${columnLetter(matrix.commentators.length + 1)}${matrix.options.length + 1}`;
+	sheet.pageSetup.printTitlesRow = '1:1';
+	sheet.pageSetup.printTitlesColumn = 'A:A';
+}
+
+const CLAIM_WIDTHS: Record<LongColumn, number> = {
+	option_id: 18,
+	option: 28,
+	commentator_id: 18,
+	commentator: 24,
+	source_id: 18,
+	outlet: 22,
+	date: 11,
+	stance: 15,
+	dimension: 20,
+	consequence: 42,
+	quote: 64,
+	direction: 16,
+	claim_id: 18,
+	title: 32,
+	date_inferred: 10,
+	passage_url: 40
+};
+
+const CLAIM_WRAPPED: ReadonlySet<LongColumn> = new Set([
+	'option',
+	'commentator',
+	'outlet',
+	'dimension',
+	'consequence',
+	'quote',
+	'title'
+]);
+
+function addClaims(workbook: Workbook, view: ExportView): void {
+	const sheet = frozenSheet(workbook, 'Claims', 0);
+	const columns = view.columns;
+	const header = sheet.getRow(1);
+	columns.forEach((column, i) => {
+		setText(header.getCell(i + 1), COLUMN_TITLES[column]);
+		sheet.getColumn(i + 1).width = CLAIM_WIDTHS[column];
+	});
+	styleHeader(header);
+	const rowOf = readableRows(view);
+	// With the passage column hidden, the quote itself carries the link.
+	const linkColumn: LongColumn = columns.includes('passage_url') ? 'passage_url' : 'quote';
+	view.claims.forEach((claim, r) => {
+		const values = rowOf(claim);
+		const row = sheet.getRow(r + 2);
+		const href = safeHref(passageUrl(view.index.source(claim.source).url, claim.quote));
+		columns.forEach((column, i) => {
+			const cell = row.getCell(i + 1);
+			const value = values[column];
+			if (column === linkColumn && href) setLink(cell, value, href);
+			else setText(cell, value);
+			if (CLAIM_WRAPPED.has(column)) cell.alignment = WRAP;
+			else cell.alignment = { vertical: 'top' };
+			if (column === 'stance') fill(cell, CELL_FILL[claim.stance]);
+		});
+	});
+	const wrapped = new Set(columns.flatMap((c, i) => (CLAIM_WRAPPED.has(c) ? [i + 1] : [])));
+	fitRowHeights(sheet, wrapped);
+	if (columns.length > 0)
+		sheet.autoFilter = `A1:${columnLetter(columns.length)}${view.claims.length + 1}`;
+}
+
+const SOURCE_COLUMNS = [
+	['Source id', 18],
+	['Outlet', 26],
+	['Title', 40],
+	['Date', 11],
+	['Date inferred', 10],
+	['Date note', 40],
+	['Authors', 24],
+	['Kind', 14],
+	['Address', 44],
+	['Notes', 50]
+] as const;
+
+function addSources(workbook: Workbook, view: ExportView): void {
+	const sheet = frozenSheet(workbook, 'Sources', 1);
+	const header = sheet.getRow(1);
+	SOURCE_COLUMNS.forEach(([title, width], i) => {
+		setText(header.getCell(i + 1), title);
+		sheet.getColumn(i + 1).width = width;
+	});
+	styleHeader(header);
+	view.sources.forEach((source, r) => {
+		const row = sheet.getRow(r + 2);
+		const values = [
+			source.id,
+			source.outlet,
+			source.title,
+			source.date,
+			source.date_inferred ? 'yes' : 'no',
+			source.date_note ?? '',
+			authorsText(source),
+			SOURCE_KIND_WORDS[source.kind],
+			source.url,
+			source.notes ?? ''
+		];
+		values.forEach((value, i) => {
+			const cell = row.getCell(i + 1);
+			const href = i === 8 ? safeHref(value) : null;
+			if (href) setLink(cell, value, href);
+			else setText(cell, value);
+			cell.alignment = WRAP;
+		});
+	});
+	fitRowHeights(sheet, new Set(SOURCE_COLUMNS.map((_, i) => i + 1)));
+	sheet.autoFilter = `A1:${columnLetter(SOURCE_COLUMNS.length)}${view.sources.length + 1}`;
+}
+
+function addLegend(workbook: Workbook, view: ExportView): void {
+	const sheet = workbook.addWorksheet('Legend & method');
+	sheet.getColumn(1).width = 26;
+	sheet.getColumn(2).width = 100;
+	const { meta } = view.scenario;
+	const heading = (text: string) => {
+		const row = sheet.addRow([]);
+		setText(row.getCell(1), text);
+		row.getCell(1).font = font({ bold: true, size: 12 });
+	};
+	const line = (label: string, value: string | number, colour?: string) => {
+		const row = sheet.addRow([]);
+		setText(row.getCell(1), label);
+		row.getCell(1).font = font({ bold: true });
+		row.getCell(1).alignment = WRAP;
+		const cell = row.getCell(2);
+		if (typeof value === 'number') cell.value = value;
+		else setText(cell, value);
+		cell.alignment = { ...WRAP, horizontal: 'left' };
+		if (colour) fill(row.getCell(1), colour);
+	};
+	const blank = () => sheet.addRow([]);
+
+	heading(meta.title);
+	line('Question', meta.question);
+	line('As of', meta.as_of);
+	line('Coded by', meta.coded_by);
+	if (view.now) line('Exported', view.now.toISOString());
+	line('Claims in view', view.claims.length);
+	line('Options in the matrix', view.options.length);
+	line('Commentators in the matrix', view.commentators.length);
+	blank();
+	heading('Filters applied');
+	if (view.filters.length === 0) line('Filters', 'None: every claim in the scenario.');
+	else view.filters.forEach((f, i) => line(i === 0 ? 'Filters' : '', f));
+	blank();
+	heading('Stances (matrix cells and the Claims sheet)');
+	for (const stance of STANCES) {
+		const look = STANCE_LOOK[stance];
+		line(`${look.word} ${look.symbol} (${look.letter})`, STANCE_MEANING[stance], CELL_FILL[stance]);
+	}
+	line('Mixed', `${STANCE_MEANING.mixed}; each is listed in the cell`, CELL_FILL.mixed);
+	line(NOT_ADDRESSED.word, STANCE_MEANING.not_addressed);
+	blank();
+	heading('Directions (effect on a dimension)');
+	for (const direction of DIRECTIONS) {
+		const look = DIRECTION_LOOK[direction];
+		line(`${look.word} ${look.symbol}`, DIRECTION_MEANING[direction]);
+	}
+	blank();
+	heading('Dimensions and their goals');
+	for (const dimension of view.scenario.dimensions) line(dimension.label, dimension.goal);
+	blank();
+	heading('Sources');
+	for (const source of view.sources) {
+		line(
+			source.outlet,
+			`${source.title}, ${dateLabel(source.date, source.date_inferred)}; authors: ${
+				source.authors === NOT_STATED ? NOT_STATED : source.authors.join(', ')
+			}`
+		);
+	}
+	blank();
+	heading('Method');
+	line('How the data was coded', meta.method);
+	fitRowHeights(sheet, new Set([1, 2]), 1);
+}
+
+export async function workbook(input: ExportInput): Promise<Uint8Array> {
+	const ExcelJS = await loadExcelJs();
+	const view = resolveView(input);
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Stancegrid';
+	book.title = xmlSafe(view.scenario.meta.title);
+	if (view.now) {
+		book.created = view.now;
+		book.modified = view.now;
+	}
+	addMatrix(book, view);
+	addClaims(book, view);
+	addSources(book, view);
+	addLegend(book, view);
+	// Light compression: a third faster on large scenarios, for files a little larger.
+	const bytes = await book.xlsx.writeBuffer({
+		zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } }
+	});
+	return new Uint8Array(bytes);
+}
