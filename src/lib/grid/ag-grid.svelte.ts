@@ -1,0 +1,251 @@
+/**
+ * The one wrapper around ag-grid: an attachment that creates the grid once, pushes new columns,
+ * rows, sort and theme into it when they change, and destroys it with the element. Only the
+ * modules the workspace uses are registered, and the theme is built with the Theming API from
+ * the app's own CSS variables, so light, dark and large type follow `app.css`.
+ */
+import {
+	CellStyleModule,
+	ClientSideRowModelModule,
+	ColumnApiModule,
+	ModuleRegistry,
+	RenderApiModule,
+	RowApiModule,
+	RowAutoHeightModule,
+	ScrollApiModule,
+	TextFilterModule,
+	TooltipModule,
+	ValidationModule,
+	createGrid,
+	themeQuartz,
+	type ColumnState,
+	type GridApi,
+	type GridOptions
+} from 'ag-grid-community';
+import { untrack } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import type { SizePref, SortKey } from '../state/url-state';
+import { GRID_COMPONENTS } from './cells';
+import './cells.css';
+import type { GridData } from './views';
+
+ModuleRegistry.registerModules([
+	ClientSideRowModelModule,
+	CellStyleModule,
+	ColumnApiModule,
+	RenderApiModule,
+	RowApiModule,
+	RowAutoHeightModule,
+	ScrollApiModule,
+	TextFilterModule,
+	TooltipModule,
+	// Explains a missing module or a misspelt option in development; left out of the build.
+	...(import.meta.env.DEV ? [ValidationModule] : [])
+]);
+
+type Row = { id: string };
+
+/** Quartz with the app's palette: the variables switch with the theme, so one grid theme fits both. */
+export function gridTheme(size: SizePref) {
+	const large = size === 'large';
+	return themeQuartz.withParams({
+		backgroundColor: 'var(--bg)',
+		foregroundColor: 'var(--fg)',
+		textColor: 'var(--fg)',
+		accentColor: 'var(--accent)',
+		borderColor: 'var(--border)',
+		chromeBackgroundColor: 'var(--bg-muted)',
+		headerBackgroundColor: 'var(--bg-muted)',
+		headerTextColor: 'var(--fg)',
+		subtleTextColor: 'var(--fg-muted)',
+		rowHoverColor: 'var(--row-hover)',
+		browserColorScheme: 'inherit',
+		fontFamily: 'inherit',
+		fontSize: large ? 20 : 14,
+		headerFontSize: large ? 20 : 14,
+		headerFontWeight: 650,
+		spacing: large ? 7 : 5,
+		wrapperBorderRadius: 6,
+		cellHorizontalPadding: large ? 14 : 10
+	});
+}
+
+/** Source group headers hold three lines: outlet, title, date. */
+function groupHeaderHeight(size: SizePref): number {
+	return size === 'large' ? 88 : 64;
+}
+
+export interface GridProps {
+	data: GridData;
+	sort: readonly SortKey[];
+	size: SizePref;
+	/** Accessible name of the grid, e.g. "Matrix: options by commentator". */
+	label: string;
+	onsort: (keys: SortKey[]) => void;
+	/** A cell was clicked, or Enter was pressed on it. */
+	onopen: (rowId: string, colId: string, how: 'click' | 'key') => void;
+	onready?: (api: GridApi<Row>) => void;
+	/** Keyboard or mouse focus moved to a cell (row headers have details worth showing). */
+	onfocus?: (rowId: string | null, colId: string | null) => void;
+	/** The cell the evidence panel shows, outlined so it is clear what the panel refers to. */
+	selected: GridCell | null;
+}
+
+export interface GridCell {
+	rowId: string;
+	colId: string;
+}
+
+interface GridContext {
+	selected: GridCell | null;
+}
+
+function sortOf(api: GridApi<Row>): SortKey[] {
+	return api
+		.getColumnState()
+		.filter(
+			(c): c is ColumnState & { sort: 'asc' | 'desc' } => c.sort === 'asc' || c.sort === 'desc'
+		)
+		.sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+		.map((c) => ({ col: c.colId, dir: c.sort }));
+}
+
+function sameSort(a: readonly SortKey[], b: readonly SortKey[]): boolean {
+	return a.length === b.length && a.every((k, i) => k.col === b[i]!.col && k.dir === b[i]!.dir);
+}
+
+function applySort(api: GridApi<Row>, keys: readonly SortKey[]): void {
+	if (sameSort(sortOf(api), keys)) return;
+	api.applyColumnState({
+		state: keys.map((k, i) => ({ colId: k.col, sort: k.dir, sortIndex: i })),
+		defaultState: { sort: null }
+	});
+}
+
+function labelGrid(node: HTMLElement, label: string): void {
+	node.querySelector('[role="grid"], [role="treegrid"]')?.setAttribute('aria-label', label);
+}
+
+export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
+	return (node) => {
+		const initial = untrack(props);
+		// Read by the cell class rule below; mutated in place, then the two affected rows refresh.
+		const context: GridContext = { selected: initial.selected };
+		const options: GridOptions<Row> = {
+			context,
+			theme: gridTheme(initial.size),
+			groupHeaderHeight: groupHeaderHeight(initial.size),
+			columnDefs: initial.data.columnDefs,
+			rowData: initial.data.rows,
+			rowHeight: initial.data.rowHeight,
+			getRowId: (p) => p.data.id,
+			components: GRID_COMPONENTS,
+			defaultColDef: {
+				resizable: true,
+				suppressMovable: true,
+				cellClassRules: {
+					'sg-selected': (p) => {
+						const s = (p.context as GridContext).selected;
+						return s !== null && p.node.id === s.rowId && p.colDef.colId === s.colId;
+					}
+				}
+			},
+			ensureDomOrder: true,
+			enableCellTextSelection: true,
+			suppressNoRowsOverlay: true,
+			tooltipShowDelay: 400,
+			tooltipHideDelay: 20000,
+			tooltipInteraction: true,
+			onSortChanged: (e) => {
+				const keys = sortOf(e.api);
+				if (!sameSort(keys, props().sort)) props().onsort(keys);
+			},
+			onCellClicked: (e) => {
+				if (e.data && e.column) props().onopen(e.data.id, e.column.getColId(), 'click');
+			},
+			onCellFocused: (e) => {
+				const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+				const row = e.rowIndex === null ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
+				props().onfocus?.(row?.id ?? null, colId);
+			},
+			onCellKeyDown: (e) => {
+				const event = e.event as KeyboardEvent | null | undefined;
+				if (event?.key !== 'Enter' || !('column' in e) || !e.data) return;
+				event.preventDefault();
+				props().onopen(e.data.id, e.column.getColId(), 'key');
+			}
+		};
+		const api = createGrid(node, options);
+		applySort(api, initial.sort);
+		labelGrid(node, initial.label);
+		if (initial.selected) revealCell(api, initial.selected.rowId, initial.selected.colId);
+		initial.onready?.(api);
+
+		// Effects compare with what the grid already has, so the first run and echoes do nothing.
+		let shownData = initial.data;
+		let shownSize = initial.size;
+		$effect(() => {
+			const { data, label } = props();
+			if (data !== shownData) {
+				shownData = data;
+				api.updateGridOptions({
+					columnDefs: data.columnDefs,
+					rowData: data.rows,
+					rowHeight: data.rowHeight
+				});
+			}
+			labelGrid(node, label);
+		});
+		$effect(() => {
+			applySort(api, props().sort);
+		});
+		$effect(() => {
+			const next = props().selected;
+			const prev = context.selected;
+			if (prev?.rowId === next?.rowId && prev?.colId === next?.colId) return;
+			context.selected = next;
+			const rows = [prev, next]
+				.map((cell) => (cell ? api.getRowNode(cell.rowId) : undefined))
+				.filter((row) => row !== undefined);
+			api.refreshCells({ rowNodes: rows, force: true });
+			// A selection from a link may be off screen; bring it into view without taking focus.
+			if (next) revealCell(api, next.rowId, next.colId);
+		});
+		$effect(() => {
+			const size = props().size;
+			if (size === shownSize) return;
+			shownSize = size;
+			api.setGridOption('theme', gridTheme(size));
+			api.setGridOption('groupHeaderHeight', groupHeaderHeight(size));
+		});
+		return () => api.destroy();
+	};
+}
+
+/** Scrolls a cell into view; returns its row index, or null when the cell is not in the grid. */
+function revealCell(api: GridApi<Row>, rowId: string, colId: string): number | null {
+	const row = api.getRowNode(rowId);
+	if (!row || row.rowIndex === null || !api.getColumn(colId)) return null;
+	api.ensureIndexVisible(row.rowIndex);
+	api.ensureColumnVisible(colId);
+	return row.rowIndex;
+}
+
+/** Moves keyboard focus to a cell by row id and column id; false when it is not in the grid. */
+export function focusCell(api: GridApi<Row>, rowId: string, colId: string): boolean {
+	const index = revealCell(api, rowId, colId);
+	if (index === null) return false;
+	api.setFocusedCell(index, colId);
+	return true;
+}
+
+/** Focuses the first body cell, for the skip link. */
+export function focusFirstCell(api: GridApi<Row>): boolean {
+	const column = api.getAllDisplayedColumns()[0];
+	if (!column || api.getDisplayedRowCount() === 0) return false;
+	api.ensureIndexVisible(0);
+	api.setFocusedCell(0, column);
+	return true;
+}
+
+export type { Row as GridRow };

@@ -1,0 +1,111 @@
+/**
+ * The claims table: one row per claim and every field of the long table (the CSV export's
+ * columns) as a column, so the table on screen and the file exported are the same shape.
+ */
+import type { ColDef } from 'ag-grid-community';
+import type { Cell } from '../export/csv';
+import { LONG_COLUMNS, indexScenario, longRow, type LongColumn } from '../export/long-table';
+import type { Claim, Scenario } from '../scenario/schema';
+import { NORMAL_SIZING, RENDERERS, px, type Sizing } from './model';
+
+export type ClaimRow = Record<LongColumn, Cell> & { claim_id: string };
+
+export function claimRows(scenario: Scenario, claims: readonly Claim[]): ClaimRow[] {
+	const index = indexScenario(scenario);
+	return claims.map((claim) => longRow(index, claim) as ClaimRow);
+}
+
+export const COLUMN_LABELS: Record<LongColumn, string> = {
+	option_id: 'Option id',
+	option: 'Option',
+	commentator_id: 'Commentator id',
+	commentator: 'Commentator',
+	source_id: 'Source id',
+	outlet: 'Outlet',
+	date: 'Date',
+	stance: 'Stance',
+	dimension: 'Dimensions',
+	consequence: 'Consequence',
+	quote: 'Quote',
+	direction: 'Directions',
+	claim_id: 'Claim id',
+	title: 'Title',
+	date_inferred: 'Date inferred',
+	passage_url: 'Passage'
+};
+
+/** Shown until someone picks columns: the fields a reader needs, not the ids. */
+export const DEFAULT_CLAIM_COLUMNS: readonly LongColumn[] = [
+	'option',
+	'commentator',
+	'outlet',
+	'date',
+	'stance',
+	'consequence',
+	'quote',
+	'dimension',
+	'direction',
+	'passage_url'
+];
+
+const WIDTHS: Partial<Record<LongColumn, number>> = {
+	option: 220,
+	commentator: 180,
+	outlet: 170,
+	date: 150,
+	stance: 150,
+	consequence: 300,
+	quote: 400,
+	dimension: 170,
+	direction: 130,
+	title: 260,
+	passage_url: 150
+};
+
+const WRAPPED = new Set<LongColumn>([
+	'option',
+	'consequence',
+	'quote',
+	'title',
+	'outlet',
+	'commentator'
+]);
+
+function yesNo(value: Cell | undefined): string {
+	return value === true ? 'yes' : 'no';
+}
+
+export function claimColumnDefs(
+	visible: readonly LongColumn[] = DEFAULT_CLAIM_COLUMNS,
+	pinned: readonly LongColumn[] = [],
+	sizing: Sizing = NORMAL_SIZING
+): ColDef<ClaimRow>[] {
+	// Visible columns first, in the chosen order, then the hidden ones, so showing one keeps order.
+	const order = [...visible, ...LONG_COLUMNS.filter((c) => !visible.includes(c))];
+	return order.map((col): ColDef<ClaimRow> => {
+		const def: ColDef<ClaimRow> = {
+			colId: col,
+			field: col,
+			headerName: COLUMN_LABELS[col],
+			hide: !visible.includes(col),
+			pinned: pinned.includes(col) ? 'left' : null,
+			width: px(WIDTHS[col] ?? 140, sizing),
+			sortable: true,
+			resizable: true,
+			filter: 'agTextColumnFilter',
+			floatingFilter: true,
+			suppressHeaderMenuButton: true
+		};
+		if (WRAPPED.has(col)) Object.assign(def, { wrapText: true, autoHeight: true });
+		if (col === 'stance') def.cellRenderer = RENDERERS.claimStance;
+		if (col === 'passage_url') def.cellRenderer = RENDERERS.link;
+		if (col === 'date')
+			def.valueFormatter = (p) =>
+				p.data?.date_inferred === true ? `${String(p.value)} (inferred)` : String(p.value ?? '');
+		if (col === 'date_inferred') {
+			def.valueFormatter = (p) => yesNo(p.value as Cell);
+			def.filterValueGetter = (p) => yesNo(p.data?.date_inferred);
+		}
+		return def;
+	});
+}

@@ -1,0 +1,119 @@
+/**
+ * One entry point per grid view: scenario + filtered claims -> columns and rows. The workspace
+ * calls `gridData` and hands the result to the ag-grid wrapper; nothing here touches the DOM.
+ */
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import type { LongColumn } from '../export/long-table';
+import { LONG_COLUMNS } from '../export/long-table';
+import type { Claim, Scenario } from '../scenario/schema';
+import type { ViewName } from '../state/url-state';
+import { isFiltered, type Filters } from '../view/filters';
+import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
+import { DEFAULT_CLAIM_COLUMNS, claimColumnDefs, claimRows } from './claims-table';
+import { OPTION_COLUMN, matrixColumnDefs, matrixRows } from './matrix';
+import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
+import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
+
+export type GridView = Exclude<ViewName, 'charts'>;
+
+export function isGridView(view: ViewName): view is GridView {
+	return view !== 'charts';
+}
+
+export interface GridData {
+	// Each view has its own row type; the wrapper only needs ids, so rows are kept opaque here.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	columnDefs: (ColDef<any> | ColGroupDef<any>)[];
+	rows: { id: string }[];
+	/** Nouns for the status line, e.g. "7 options × 18 commentator columns". */
+	rowNoun: [singular: string, plural: string];
+	/** Data columns (not row headers); for the claims table, the visible columns. */
+	columnCount: number;
+	/** False when rows have a fixed height (large grids), so cells clamp their text harder. */
+	autoHeight: boolean;
+	/** Row height in pixels for rows that do not fit their content. */
+	rowHeight: number;
+}
+
+export interface GridSettings {
+	columns: readonly LongColumn[] | null;
+	pinned: readonly LongColumn[];
+	sizing: Sizing;
+}
+
+export function gridData(
+	view: GridView,
+	scenario: Scenario,
+	claims: readonly Claim[],
+	filters: Filters,
+	settings: GridSettings
+): GridData {
+	const sizing = settings.sizing;
+	const rowHeight = px(FIXED_ROW_HEIGHT, sizing);
+	switch (view) {
+		case 'matrix': {
+			const columns = pairs(scenario, claims, !isFiltered(filters));
+			const rows = matrixRows(scenario, claims, filters);
+			const auto = fitsAutoHeight(rows.length, columns.length);
+			return {
+				columnDefs: matrixColumnDefs(columns, sizing, auto),
+				rows,
+				rowNoun: ['option', 'options'],
+				columnCount: columns.length,
+				autoHeight: auto,
+				rowHeight
+			};
+		}
+		case 'transpose': {
+			const rows = pairs(scenario, claims, !isFiltered(filters));
+			const options = visibleOptions(scenario, filters.options);
+			const auto = fitsAutoHeight(rows.length, options.length);
+			return {
+				columnDefs: transposeColumnDefs(options, sizing, auto),
+				rows: transposeRows(rows, claims),
+				rowNoun: ['commentator', 'commentators'],
+				columnCount: options.length,
+				autoHeight: auto,
+				rowHeight
+			};
+		}
+		case 'dimensions': {
+			const dimensions = visibleDimensions(scenario, filters.dimensions);
+			return {
+				columnDefs: dimensionColumnDefs(dimensions, sizing),
+				rows: dimensionRows(scenario, claims, filters),
+				rowNoun: ['option', 'options'],
+				columnCount: dimensions.length,
+				autoHeight: true,
+				rowHeight
+			};
+		}
+		case 'claims': {
+			const visible = settings.columns ?? DEFAULT_CLAIM_COLUMNS;
+			return {
+				columnDefs: claimColumnDefs(visible, settings.pinned, sizing),
+				rows: claimRows(scenario, claims).map((row) => Object.assign(row, { id: row.claim_id })),
+				rowNoun: ['claim', 'claims'],
+				columnCount: visible.length,
+				autoHeight: true,
+				rowHeight
+			};
+		}
+	}
+}
+
+/** Column ids a view can be sorted by, for checking `sort` in a link. */
+export function sortableColumns(view: ViewName, scenario: Scenario): Set<string> {
+	switch (view) {
+		case 'matrix':
+			return new Set([OPTION_COLUMN, ...pairs(scenario, scenario.claims, true).map((p) => p.id)]);
+		case 'transpose':
+			return new Set([COMMENTATOR_COLUMN, SOURCE_COLUMN, ...scenario.options.map((o) => o.id)]);
+		case 'dimensions':
+			return new Set([OPTION_COLUMN, ...scenario.dimensions.map((d) => d.id)]);
+		case 'claims':
+			return new Set(LONG_COLUMNS);
+		case 'charts':
+			return new Set();
+	}
+}

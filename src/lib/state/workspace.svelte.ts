@@ -1,0 +1,354 @@
+/**
+ * The workspace's shared state: which scenario, view, filters, sort, selection and display
+ * preferences are in effect, and everything derived from them. Components read it from context
+ * and change it only through its methods; the address bar mirrors `search`.
+ */
+import { createContext } from 'svelte';
+import type { LongColumn } from '../export/long-table';
+import type { BundledScenario } from '../scenario/bundled';
+import { isHttpUrl, type Claim, type Scenario } from '../scenario/schema';
+import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
+import { selectedClaims } from '../view/evidence';
+import {
+	decodeState,
+	encodeSearch,
+	reconcileState,
+	type Ignored,
+	type Selection,
+	type SizePref,
+	type SortKey,
+	type ThemePref,
+	type UrlState,
+	type ViewName
+} from './url-state';
+
+export interface OpenScenario {
+	scenario: Scenario;
+	/** File name or address it came from, for the header and messages. */
+	file: string;
+	origin: 'bundled' | 'file' | 'address';
+}
+
+export interface LoadProblem {
+	title: string;
+	lines: string[];
+}
+
+const PREF_THEME = 'stancegrid.theme';
+const PREF_SIZE = 'stancegrid.size';
+/** Files past this are refused before reading; the loader has the same limit for text. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+function readPref(key: string): string | null {
+	try {
+		return localStorage.getItem(key);
+	} catch {
+		return null;
+	}
+}
+
+function writePref(key: string, value: string): void {
+	try {
+		localStorage.setItem(key, value);
+	} catch {
+		// Storage may be full, disabled or blocked; the preference still lives in the address.
+	}
+}
+
+export class Workspace {
+	readonly bundled: readonly BundledScenario[];
+	readonly defaultId: string | undefined;
+	/** Column ids each view can sort by, for checking a link (injected to keep this module small). */
+	readonly sortable: (view: ViewName, scenario: Scenario) => ReadonlySet<string>;
+
+	external = $state.raw<OpenScenario | null>(null);
+	/** Address an external scenario was fetched from, kept in the link so it can be fetched again. */
+	src = $state<string | null>(null);
+	bundledId = $state<string | null>(null);
+	view = $state<ViewName>('matrix');
+	filters = $state.raw<Filters>(NO_FILTERS);
+	sort = $state.raw<SortKey[]>([]);
+	selected = $state.raw<Selection | null>(null);
+	panel = $state(false);
+	columns = $state.raw<LongColumn[] | null>(null);
+	pinned = $state.raw<readonly LongColumn[]>([]);
+	theme = $state<ThemePref>('system');
+	size = $state<SizePref>('normal');
+	/** Link parameters that could not be used, for the dismissible notice. */
+	ignored = $state.raw<Ignored[]>([]);
+	loadProblem = $state.raw<LoadProblem | null>(null);
+	loading = $state<string | null>(null);
+	/** Polite announcements for screen readers (and a visible status line). */
+	status = $state('');
+	/** The grid column a selection was opened from, so the outline and focus return go there. */
+	openedColumn = $state<string | undefined>(undefined);
+	/** False until the address has been read after hydration; the address is not written before. */
+	ready = $state(false);
+
+	current: OpenScenario | undefined = $derived.by(() => {
+		if (this.external) return this.external;
+		const id = this.bundledId ?? this.defaultId;
+		const found = this.bundled.find((b) => b.scenario.meta.id === id) ?? this.bundled[0];
+		return found && { scenario: found.scenario, file: found.file, origin: 'bundled' as const };
+	});
+	scenario: Scenario | undefined = $derived(this.current?.scenario);
+	claims: Claim[] = $derived(this.scenario ? applyFilters(this.scenario, this.filters) : []);
+	evidence: Claim[] = $derived(
+		this.scenario ? selectedClaims(this.scenario, this.claims, this.selected) : []
+	);
+	urlState: UrlState = $derived({
+		scenario:
+			this.external && this.external.origin !== 'file'
+				? null
+				: this.external
+					? this.external.scenario.meta.id
+					: this.bundledId,
+		src: this.external?.origin === 'address' ? this.src : null,
+		view: this.view,
+		filters: this.filters,
+		sort: this.sort,
+		selected: this.selected,
+		panel: this.panel,
+		columns: this.columns,
+		theme: this.theme,
+		size: this.size
+	});
+	search: string = $derived(encodeSearch(this.urlState));
+
+	constructor(
+		bundled: readonly BundledScenario[],
+		defaultId: string | undefined,
+		sortable: (view: ViewName, scenario: Scenario) => ReadonlySet<string>
+	) {
+		this.bundled = bundled;
+		this.defaultId = defaultId;
+		this.sortable = sortable;
+	}
+
+	/** Applies a link's query string once, after hydration (the page itself is prerendered). */
+	async readUrl(params: URLSearchParams): Promise<void> {
+		const { state, ignored } = decodeState(params);
+		const notes = [...ignored];
+		if (state.theme === 'system' && !params.has('theme')) {
+			const saved = readPref(PREF_THEME);
+			if (saved === 'light' || saved === 'dark') state.theme = saved;
+		}
+		if (state.size === 'normal' && !params.has('size') && readPref(PREF_SIZE) === 'large')
+			state.size = 'large';
+		this.theme = state.theme;
+		this.size = state.size;
+
+		if (state.src) {
+			this.ignored = notes;
+			await this.openAddress(state.src, state);
+			this.ready = true;
+			return;
+		}
+		if (state.scenario && !this.bundled.some((b) => b.scenario.meta.id === state.scenario)) {
+			notes.push({
+				param: 'scenario',
+				value: state.scenario,
+				reason:
+					'not a bundled scenario (a scenario opened from a file has to be opened again); showing the default'
+			});
+			state.scenario = null;
+		}
+		this.bundledId = state.scenario;
+		notes.push(...this.apply(state));
+		this.ignored = notes;
+		this.ready = true;
+	}
+
+	/** Takes view, filters, sort and selection from a decoded link, checked against the scenario. */
+	private apply(state: UrlState): Ignored[] {
+		const scenario = this.scenario;
+		if (!scenario) return [];
+		const checked = reconcileState(state, scenario, (view) => this.sortable(view, scenario));
+		const s = checked.state;
+		this.view = s.view;
+		this.filters = s.filters;
+		this.sort = s.sort;
+		this.selected = s.selected;
+		this.panel = s.panel;
+		this.columns = s.columns;
+		return checked.ignored;
+	}
+
+	setView(view: ViewName): void {
+		if (view === this.view) return;
+		this.view = view;
+		// Sort keys are column ids of one view; they mean nothing in another.
+		this.sort = [];
+	}
+
+	setFilters(patch: Partial<Filters>): void {
+		this.filters = { ...this.filters, ...patch };
+		this.announceCount();
+	}
+
+	clearFilters(): void {
+		this.filters = NO_FILTERS;
+		this.announceCount();
+	}
+
+	/** A polite message for screen readers, e.g. after copying a citation. */
+	announce(text: string): void {
+		this.status = text;
+	}
+
+	private announceCount(): void {
+		const total = this.scenario?.claims.length ?? 0;
+		this.status = `${this.claims.length} of ${total} claims shown`;
+	}
+
+	setSort(keys: SortKey[]): void {
+		this.sort = keys;
+	}
+
+	select(selection: Selection | null, open = true, column?: string): void {
+		this.selected = selection;
+		this.openedColumn = column;
+		this.panel = open && selection !== null;
+	}
+
+	closePanel(): void {
+		this.panel = false;
+	}
+
+	setTheme(theme: ThemePref): void {
+		this.theme = theme;
+		writePref(PREF_THEME, theme);
+	}
+
+	setSize(size: SizePref): void {
+		this.size = size;
+		writePref(PREF_SIZE, size);
+	}
+
+	setColumns(columns: LongColumn[] | null): void {
+		this.columns = columns;
+	}
+
+	setPinned(pinned: readonly LongColumn[]): void {
+		this.pinned = pinned;
+	}
+
+	dismissIgnored(): void {
+		this.ignored = [];
+	}
+
+	dismissLoadProblem(): void {
+		this.loadProblem = null;
+	}
+
+	/** Switches to a bundled scenario; filters and selection refer to ids and start afresh. */
+	chooseBundled(id: string): void {
+		if (!this.bundled.some((b) => b.scenario.meta.id === id)) return;
+		this.external = null;
+		this.src = null;
+		this.bundledId = id === this.defaultId ? null : id;
+		this.resetForNewScenario();
+		this.status = `Showing ${this.scenario?.meta.title ?? id}`;
+	}
+
+	private resetForNewScenario(): void {
+		this.filters = NO_FILTERS;
+		this.sort = [];
+		this.selected = null;
+		this.panel = false;
+	}
+
+	/**
+	 * Validates text with the same loader as the command line. Only a valid scenario replaces the
+	 * one on screen; otherwise every error is listed and nothing else changes.
+	 */
+	async openText(
+		text: string,
+		file: string,
+		origin: 'file' | 'address',
+		then?: UrlState
+	): Promise<boolean> {
+		// Loaded on demand: the YAML parser is not needed until someone opens a file.
+		const { loadScenario, formatLoadError } = await import('../scenario/load');
+		const result = loadScenario(text, file);
+		if (!result.ok) {
+			this.loadProblem = {
+				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
+				lines: result.errors.map(formatLoadError)
+			};
+			this.status = this.loadProblem.title;
+			return false;
+		}
+		this.loadProblem = null;
+		this.external = { scenario: result.scenario, file, origin };
+		this.bundledId = null;
+		this.resetForNewScenario();
+		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
+		this.status = `Opened ${result.scenario.meta.title} from ${file}`;
+		return true;
+	}
+
+	async openFile(file: File): Promise<boolean> {
+		if (file.size > MAX_FILE_BYTES) {
+			this.loadProblem = {
+				title: `Could not open ${file.name}. The scenario on screen is unchanged.`,
+				lines: [
+					`${file.name}:1:1: file is ${(file.size / 1048576).toFixed(1)} MiB; the limit is 20 MiB`
+				]
+			};
+			return false;
+		}
+		this.loading = file.name;
+		try {
+			const text = await file.text();
+			const ok = await this.openText(text, file.name, 'file');
+			if (ok) this.src = null;
+			return ok;
+		} catch (err) {
+			this.loadProblem = {
+				title: `Could not read ${file.name}. The scenario on screen is unchanged.`,
+				lines: [`${file.name}:1:1: ${err instanceof Error ? err.message : String(err)}`]
+			};
+			return false;
+		} finally {
+			this.loading = null;
+		}
+	}
+
+	async openAddress(address: string, then?: UrlState): Promise<boolean> {
+		const url = address.trim();
+		const fail = (message: string) => {
+			this.loadProblem = {
+				title: `Could not open ${url || 'the address'}. The scenario on screen is unchanged.`,
+				lines: [`${url}:1:1: ${message}`]
+			};
+			this.status = this.loadProblem.title;
+			return false;
+		};
+		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
+		this.loading = url;
+		try {
+			let response: Response;
+			try {
+				response = await fetch(url, { credentials: 'omit', redirect: 'follow' });
+			} catch {
+				return fail(
+					'could not be fetched (no connection, or the server does not let other sites read the file)'
+				);
+			}
+			if (!response.ok)
+				return fail(`the server answered ${response.status} ${response.statusText}`);
+			const length = Number(response.headers.get('content-length') ?? '0');
+			if (length > MAX_FILE_BYTES)
+				return fail(`file is ${(length / 1048576).toFixed(1)} MiB; the limit is 20 MiB`);
+			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
+			const ok = await this.openText(await response.text(), name, 'address', then);
+			if (ok) this.src = url;
+			return ok;
+		} finally {
+			this.loading = null;
+		}
+	}
+}
+
+export const [getWorkspace, setWorkspace] = createContext<Workspace>();

@@ -1,0 +1,361 @@
+import { readFileSync } from 'node:fs';
+import type { ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LONG_COLUMNS, indexScenario, longRow } from '../../src/lib/export/long-table';
+import {
+	EMPTY_DIMENSION_CELL,
+	dimensionCellText,
+	dimensionColumnDefs,
+	dimensionRows,
+	type DimensionCell
+} from '../../src/lib/grid/by-dimension';
+import {
+	COLUMN_LABELS,
+	DEFAULT_CLAIM_COLUMNS,
+	claimColumnDefs,
+	claimRows
+} from '../../src/lib/grid/claims-table';
+import { matrixColumnDefs, matrixRows, type MatrixRow } from '../../src/lib/grid/matrix';
+import {
+	EMPTY_CELL,
+	compareCells,
+	fitsAutoHeight,
+	pairId,
+	pairs,
+	summarize,
+	verdictClass,
+	type CellSummary
+} from '../../src/lib/grid/model';
+import { cellOf, selectionAt } from '../../src/lib/grid/selection';
+import { transposeColumnDefs, transposeRows } from '../../src/lib/grid/transpose';
+import { gridData, sortableColumns, type GridView } from '../../src/lib/grid/views';
+import { loadScenario } from '../../src/lib/scenario/load';
+import type { Scenario } from '../../src/lib/scenario/schema';
+import { applyFilters, NO_FILTERS } from '../../src/lib/view/filters';
+import { arbitraryScenario } from './arbitrary-scenario';
+
+function load(file: string): Scenario {
+	const result = loadScenario(readFileSync(file, 'utf8'), file);
+	if (!result.ok) throw new Error(`${file} does not load`);
+	return result.scenario;
+}
+
+const mini = load('tests/fixtures/scenarios/mini.yaml');
+const reference = load('scenarios/ukraine-war-2025.yaml');
+const settings = { columns: null, pinned: [], sizing: { scale: 1, narrow: false } };
+
+/** Calls a column's valueGetter the way ag-grid does, with just the row data. */
+function valueOf<T>(col: ColDef<T>, data: T): unknown {
+	const getter = col.valueGetter as (p: Pick<ValueGetterParams<T>, 'data'>) => unknown;
+	return getter({ data });
+}
+
+function leafColumns<T>(defs: (ColDef<T> | ColGroupDef<T>)[]): ColDef<T>[] {
+	return defs.flatMap((d) => ('children' in d ? leafColumns(d.children) : [d]));
+}
+
+describe('pairs (matrix columns, transpose rows)', () => {
+	it('orders by source, then commentator, as the scenario lists them', () => {
+		expect(pairs(mini, mini.claims, false).map((p) => p.id)).toEqual([
+			'gazette-2024~ana-nunez',
+			'council-notes~treasurer',
+			'council-notes~resident'
+		]);
+	});
+
+	it('adds commentators no claim quotes, under no source, only when asked', () => {
+		const withSilent: Scenario = {
+			...mini,
+			commentators: [
+				...mini.commentators,
+				{ id: 'quiet', name: 'Quiet', role: 'x', affiliation: 'y', kind: 'analyst' }
+			]
+		};
+		expect(pairs(withSilent, withSilent.claims, false).some((p) => p.id === '_~quiet')).toBe(false);
+		const all = pairs(withSilent, withSilent.claims, true);
+		expect(all.at(-1)).toEqual({
+			id: '_~quiet',
+			source: null,
+			commentator: withSilent.commentators.at(-1)
+		});
+	});
+
+	it('covers every claim exactly once, for any scenario', () => {
+		fc.assert(
+			fc.property(arbitraryScenario, (scenario) => {
+				const ids = pairs(scenario, scenario.claims, true).map((p) => p.id);
+				expect(new Set(ids).size).toBe(ids.length);
+				for (const claim of scenario.claims)
+					expect(ids).toContain(pairId(claim.source, claim.commentator));
+				const people = new Set(pairs(scenario, scenario.claims, true).map((p) => p.commentator.id));
+				expect(people.size).toBe(scenario.commentators.length);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+});
+
+describe('cell summaries', () => {
+	const [led, dimNunez, ledTreasurer, dimTreasurer] = mini.claims as [
+		(typeof mini.claims)[0],
+		(typeof mini.claims)[0],
+		(typeof mini.claims)[0],
+		(typeof mini.claims)[0]
+	];
+
+	it('counts stances and names one verdict or "mixed"', () => {
+		expect(summarize([led])).toMatchObject({ verdict: 'support', score: 1 });
+		const mixed = summarize([led, dimNunez, ledTreasurer]);
+		expect(mixed.counts).toEqual({ support: 1, conditional: 1, oppose: 1 });
+		expect(mixed.verdict).toBe('mixed');
+		expect(mixed.score).toBe(0);
+		expect(EMPTY_CELL).toMatchObject({ verdict: null, score: null, claims: [] });
+		expect(verdictClass(EMPTY_CELL)).toBe('sg-v-none');
+		expect(verdictClass(summarize([dimNunez]))).toBe('sg-v-oppose');
+	});
+
+	it('sorts oppose < conditional < support, with empty cells below oppose', () => {
+		const cells: CellSummary[] = [
+			summarize([dimTreasurer]),
+			EMPTY_CELL,
+			summarize([ledTreasurer]),
+			summarize([dimNunez])
+		];
+		expect([...cells].sort(compareCells).map((c) => c.verdict)).toEqual([
+			null,
+			'oppose',
+			'conditional',
+			'support'
+		]);
+	});
+});
+
+describe('matrix', () => {
+	const rows = matrixRows(mini, mini.claims, NO_FILTERS);
+	const defs = matrixColumnDefs(pairs(mini, mini.claims, true));
+
+	it('has one row per option, and each claim in its (option, source, commentator) cell', () => {
+		expect(rows.map((r) => r.id)).toEqual(mini.options.map((o) => o.id));
+		const dimming = rows.find((r) => r.id === 'dimming')!;
+		expect(dimming.cells.get('council-notes~resident')?.claims.map((c) => c.id)).toEqual([
+			'resident-dimming'
+		]);
+		const statusQuo = rows.find((r) => r.id === 'status-quo')!;
+		expect(statusQuo.cells.size).toBe(0);
+		const total = rows.reduce(
+			(n, r) => n + [...r.cells.values()].reduce((m, c) => m + c.claims.length, 0),
+			0
+		);
+		expect(total).toBe(mini.claims.length);
+	});
+
+	it('keeps only the options filtered to', () => {
+		expect(matrixRows(mini, mini.claims, { options: ['dimming'] }).map((r) => r.id)).toEqual([
+			'dimming'
+		]);
+	});
+
+	it('pins the option column and groups commentators under each source', () => {
+		const first = defs[0] as ColDef<MatrixRow>;
+		expect(first).toMatchObject({ colId: 'option', pinned: 'left' });
+		const groups = defs.slice(1) as ColGroupDef<MatrixRow>[];
+		expect(groups.map((g) => g.headerName)).toEqual(['Town Gazette', 'Council notes']);
+		expect(groups[1]!.headerTooltip).toContain('2024-04 (inferred)');
+		expect(groups[1]!.headerGroupComponentParams.innerHeaderGroupComponentParams.source.id).toBe(
+			'council-notes'
+		);
+		expect(groups.map((g) => g.children.map((c) => (c as ColDef).headerName))).toEqual([
+			['Ana Núñez'],
+			['The treasurer', 'An unnamed resident']
+		]);
+	});
+
+	it('gives an empty cell for a commentator who does not address an option', () => {
+		const columns = leafColumns(defs);
+		const resident = columns.find((c) => c.colId === 'council-notes~resident')!;
+		const led = rows.find((r) => r.id === 'led-retrofit')!;
+		expect(valueOf(resident, led)).toBe(EMPTY_CELL);
+		expect(valueOf(columns[0]!, led)).toBe('LED retrofit');
+	});
+
+	it('has a row for every option and a column for every commentator of the reference scenario', () => {
+		const data = gridData('matrix', reference, reference.claims, NO_FILTERS, settings);
+		expect(data.rows.map((r) => r.id)).toEqual(reference.options.map((o) => o.id));
+		const names = new Set(leafColumns(data.columnDefs).map((c) => c.headerName));
+		for (const person of reference.commentators) expect(names).toContain(person.name);
+	});
+});
+
+describe('transpose', () => {
+	it('has commentators as rows and options as columns, with the same cells as the matrix', () => {
+		const ps = pairs(mini, mini.claims, true);
+		const rows = transposeRows(ps, mini.claims);
+		expect(rows.map((r) => r.id)).toEqual(ps.map((p) => p.id));
+		const defs = transposeColumnDefs(mini.options);
+		expect(defs.map((d) => d.colId)).toEqual([
+			'commentator',
+			'source',
+			...mini.options.map((o) => o.id)
+		]);
+		const matrix = matrixRows(mini, mini.claims, NO_FILTERS);
+		for (const row of rows)
+			for (const option of mini.options)
+				expect(row.cells.get(option.id)).toEqual(
+					matrix.find((m) => m.id === option.id)!.cells.get(row.id)
+				);
+		const source = defs[1]!;
+		expect(valueOf(source, rows[1]!)).toBe('Council notes, 2024-04 (inferred)');
+	});
+});
+
+describe('by dimension', () => {
+	it('lists who predicts each direction, helps before hurts before unclear, once per person', () => {
+		const rows = dimensionRows(mini, mini.claims, NO_FILTERS);
+		const cost = rows.find((r) => r.id === 'led-retrofit')!.cells.get('cost')!;
+		expect(cost.groups).toEqual([
+			{ direction: 'helps', people: [{ id: 'ana-nunez', name: 'Ana Núñez' }] },
+			{ direction: 'unclear', people: [{ id: 'treasurer', name: 'The treasurer' }] }
+		]);
+		expect(dimensionCellText(cost)).toBe('↑ helps: Ana Núñez\n? unclear: The treasurer');
+		const safety = rows.find((r) => r.id === 'dimming')!.cells.get('safety')!;
+		expect(safety.groups).toEqual([
+			{
+				direction: 'hurts',
+				people: [
+					{ id: 'ana-nunez', name: 'Ana Núñez' },
+					{ id: 'resident', name: 'An unnamed resident' }
+				]
+			}
+		]);
+		expect(safety.claims.map((c) => c.id)).toEqual(['nunez-dimming', 'resident-dimming']);
+	});
+
+	it('shows only the dimensions filtered to', () => {
+		const rows = dimensionRows(mini, mini.claims, { options: [], dimensions: ['cost'] });
+		for (const row of rows) expect([...row.cells.keys()].every((k) => k === 'cost')).toBe(true);
+		const defs = dimensionColumnDefs(mini.dimensions.filter((d) => d.id === 'cost'));
+		expect(defs.map((d) => d.colId)).toEqual(['option', 'cost']);
+		expect(
+			valueOf(
+				defs[1]!,
+				rows.find((r) => r.id === 'status-quo')!
+			)
+		).toBe(EMPTY_DIMENSION_CELL);
+		const cmp = defs[1]!.comparator as (a: DimensionCell, b: DimensionCell) => number;
+		expect(cmp(EMPTY_DIMENSION_CELL, rows[0]!.cells.get('cost')!)).toBeLessThan(0);
+	});
+});
+
+describe('claims table', () => {
+	it('has every long-table column, the chosen ones visible, in the chosen order', () => {
+		const defs = claimColumnDefs(['stance', 'quote'], ['quote']);
+		expect(defs.map((d) => d.colId).sort()).toEqual([...LONG_COLUMNS].sort());
+		expect(defs.slice(0, 2).map((d) => [d.colId, d.hide, d.pinned])).toEqual([
+			['stance', false, null],
+			['quote', false, 'left']
+		]);
+		expect(defs.slice(2).every((d) => d.hide === true)).toBe(true);
+		expect(defs.every((d) => d.sortable && d.resizable && d.filter === 'agTextColumnFilter')).toBe(
+			true
+		);
+		expect(defs.map((d) => d.headerName)).toContain(COLUMN_LABELS.passage_url);
+	});
+
+	it('shows the default columns until someone chooses', () => {
+		const visible = claimColumnDefs()
+			.filter((d) => !d.hide)
+			.map((d) => d.colId);
+		expect(visible).toEqual(DEFAULT_CLAIM_COLUMNS);
+	});
+
+	it('rows are the long table rows (what the CSV exports), in the order given', () => {
+		const claims = applyFilters(mini, { ...NO_FILTERS, stances: ['oppose'] });
+		const index = indexScenario(mini);
+		expect(claimRows(mini, claims)).toEqual(claims.map((c) => longRow(index, c)));
+	});
+});
+
+describe('views and selections', () => {
+	const views: GridView[] = ['matrix', 'claims', 'transpose', 'dimensions'];
+
+	it('every view can be sorted by each of its columns', () => {
+		for (const view of views) {
+			const data = gridData(view, reference, reference.claims, NO_FILTERS, settings);
+			const sortable = sortableColumns(view, reference);
+			for (const col of leafColumns(data.columnDefs)) expect(sortable).toContain(col.colId);
+		}
+		expect(sortableColumns('charts', reference).size).toBe(0);
+	});
+
+	it('a selection made in a cell leads back to that cell', () => {
+		for (const view of views) {
+			const data = gridData(view, reference, reference.claims, NO_FILTERS, settings);
+			const columns = leafColumns(data.columnDefs).filter((c) => !c.hide);
+			for (const row of data.rows)
+				for (const col of columns) {
+					const selection = selectionAt(view, row.id, col.colId!);
+					if (!selection) continue;
+					expect(cellOf(view, selection, reference, col.colId)).toEqual({
+						rowId: row.id,
+						colId: col.colId
+					});
+				}
+		}
+	});
+
+	it('row headers select nothing; a claim selected in the table is found in the matrix', () => {
+		expect(selectionAt('matrix', 'dimming', 'option')).toBeNull();
+		expect(selectionAt('dimensions', 'dimming', 'option')).toBeNull();
+		expect(selectionAt('matrix', 'dimming', 'a~b~c')).toBeNull();
+		expect(cellOf('matrix', { kind: 'claim', claim: 'resident-dimming' }, mini)).toEqual({
+			rowId: 'dimming',
+			colId: 'council-notes~resident'
+		});
+		expect(cellOf('claims', { kind: 'claim', claim: 'missing' }, mini)).toBeNull();
+	});
+
+	it('counts data columns, not row headers', () => {
+		expect(gridData('transpose', mini, mini.claims, NO_FILTERS, settings).columnCount).toBe(3);
+		expect(gridData('matrix', mini, mini.claims, NO_FILTERS, settings).columnCount).toBe(3);
+		expect(gridData('dimensions', mini, mini.claims, NO_FILTERS, settings).columnCount).toBe(2);
+		expect(gridData('claims', mini, mini.claims, NO_FILTERS, settings).columnCount).toBe(
+			DEFAULT_CLAIM_COLUMNS.length
+		);
+	});
+
+	it('with filters, the matrix shows only the commentators with claims left', () => {
+		const filters = { ...NO_FILTERS, sources: ['gazette-2024'] };
+		const claims = applyFilters(mini, filters);
+		const data = gridData('matrix', mini, claims, filters, settings);
+		expect(leafColumns(data.columnDefs).map((c) => c.colId)).toEqual([
+			'option',
+			'gazette-2024~ana-nunez'
+		]);
+		expect(data.rows).toHaveLength(mini.options.length);
+	});
+
+	it('rows fit their content in small grids, and get a fixed height in large ones', () => {
+		const small = gridData('matrix', reference, reference.claims, NO_FILTERS, settings);
+		expect(small.autoHeight).toBe(true);
+		expect(leafColumns(small.columnDefs).every((c) => c.autoHeight === true)).toBe(true);
+		expect(fitsAutoHeight(50, 50)).toBe(true);
+		expect(fitsAutoHeight(200, 500)).toBe(false);
+		const wide: Scenario = {
+			...mini,
+			commentators: Array.from({ length: 1300 }, (_, i) => ({
+				id: `p-${i}`,
+				name: `Person ${i}`,
+				role: 'r',
+				affiliation: 'a',
+				kind: 'analyst' as const
+			}))
+		};
+		const big = gridData('matrix', wide, [], NO_FILTERS, settings);
+		expect(big.autoHeight).toBe(false);
+		expect(big.rowHeight).toBeGreaterThan(80);
+		expect(leafColumns(big.columnDefs).some((c) => c.autoHeight)).toBe(false);
+		const transposed = gridData('transpose', wide, [], NO_FILTERS, settings);
+		expect(transposed.autoHeight).toBe(false);
+	});
+});
