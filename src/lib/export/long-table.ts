@@ -90,11 +90,22 @@ export function longTable(
 	};
 }
 
+/** The first eleven columns: other tools read them by position, so the CSV always has them. */
+export const CONTRACT_COLUMNS = LONG_COLUMNS.slice(0, 11);
+
+/**
+ * The long CSV keeps the published header whatever the view hides; columns the view shows
+ * beyond it follow in view order. (XLSX, Markdown and the clipboard follow the view exactly.)
+ */
+export function csvColumns(visible: readonly LongColumn[] = LONG_COLUMNS): LongColumn[] {
+	return [...CONTRACT_COLUMNS, ...visible.filter((c) => !CONTRACT_COLUMNS.includes(c))];
+}
+
 export function longCsv(
 	scenario: Scenario,
 	claims?: readonly Claim[],
 	columns?: readonly LongColumn[]
 ): string {
-	const { header, rows } = longTable(scenario, claims, columns);
+	const { header, rows } = longTable(scenario, claims, csvColumns(columns));
 	return toCsv(header, rows);
 }
