@@ -263,7 +263,7 @@ describe('bad files: each gives its exact message', () => {
 
 	it('gives the line and column of a JSON syntax error', () => {
 		expect(errors('{\n  "meta": {\n    "id": "x",\n  }\n}', 'bad.json')).toEqual([
-			'bad.json:4:3: not valid JSON: Expected double-quoted property name'
+			"bad.json:3:14: not valid JSON: a trailing comma before '}' (JSON allows none)"
 		]);
 	});
 

@@ -4,8 +4,9 @@
  * a file the CLI accepts is a file the app accepts. Never returns a partial scenario.
  */
 import * as v from 'valibot';
-import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
+import { scanJson } from './json-locate';
 import { checkReferences, type PathProblem } from './references';
 import { ScenarioSchema, type Scenario } from './schema';
 
@@ -190,31 +191,78 @@ function toErrors(
 	doc?: Document,
 	lines?: LineCounter
 ): LoadError[] {
-	if (!doc || !lines) {
-		// JSON that parsed: build positions only now, on the error path, so good files stay fast.
-		lines = new LineCounter();
-		doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+	if (doc && lines) {
+		return problems.map((p) => ({
+			file,
+			...locate(doc, lines, p),
+			path: formatPath(p.path),
+			message: p.message
+		}));
 	}
-	return problems.map((p) => ({
-		file,
-		...locate(doc!, lines!, p),
-		path: formatPath(p.path),
-		message: p.message
-	}));
+	// JSON that parsed: positions are worked out only now, on the error path, in one linear scan
+	// for the paths named (and their ancestors, where a missing field points).
+	const targets = new Set<string>();
+	for (const p of problems) {
+		for (let depth = 0; depth <= p.path.length; depth++)
+			targets.add(formatPath(p.path.slice(0, depth)));
+	}
+	const { positions } = scanJson(text, targets);
+	return problems.map((p) => {
+		let offset = 0;
+		for (let depth = p.path.length; depth >= 0; depth--) {
+			const found = positions.get(formatPath(p.path.slice(0, depth)));
+			if (found) {
+				offset =
+					p.atKey && depth === p.path.length && found.key !== undefined ? found.key : found.value;
+				break;
+			}
+		}
+		return { file, ...lineCol(text, offset), path: formatPath(p.path), message: p.message };
+	});
 }
 
 function parseJson(file: string, text: string): { value: unknown } | { errors: LoadError[] } {
 	try {
 		return { value: JSON.parse(text) };
 	} catch (err) {
-		const message = err instanceof Error ? err.message : String(err);
-		const at = /position (\d+)/.exec(message);
-		const pos = at ? lineCol(text, Number(at[1])) : { line: 1, col: 1 };
-		const brief = message
-			.replace(/\s*in JSON at position \d+.*$/, '')
-			.replace(/, ".*" is not valid JSON$/, '');
-		return { errors: [{ file, ...pos, path: '', message: `not valid JSON: ${brief}` }] };
+		// V8 does not always give a position, and quotes the file in its message: our own scanner
+		// says where and what in one line.
+		const scan = scanJson(text);
+		if (scan.error) {
+			const pos = lineCol(text, scan.error.offset);
+			return {
+				errors: [{ file, ...pos, path: '', message: `not valid JSON: ${scan.error.message}` }]
+			};
+		}
+		const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+		return { errors: [{ file, line: 1, col: 1, path: '', message: `not valid JSON: ${first}` }] };
 	}
+}
+
+/** Duplicate keys, found in one pass (yaml's own uniqueKeys check is quadratic in keys per map). */
+function duplicateKeys(doc: Document, lines: LineCounter, file: string): LoadError[] {
+	const errors: LoadError[] = [];
+	visit(doc, {
+		Map(_, map) {
+			const seen = new Set<string>();
+			for (const pair of map.items) {
+				if (!isScalar(pair.key)) continue;
+				const key = String(pair.key.value);
+				if (seen.has(key)) {
+					const pos = lines.linePos(pair.key.range?.[0] ?? 0);
+					errors.push({
+						file,
+						line: pos.line,
+						col: pos.col,
+						path: '',
+						message: `not valid YAML: Map keys must be unique ("${key}" appears twice)`
+					});
+				}
+				seen.add(key);
+			}
+		}
+	});
+	return errors;
 }
 
 export function loadScenario(text: string, file: string): LoadResult {

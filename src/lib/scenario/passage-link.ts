@@ -48,6 +48,8 @@ export function textFragment(quote: Quote): string {
 /** The address that opens the passage, or null when the source has no usable http(s) address. */
 export function passageUrl(url: string, quote: Quote): string | null {
 	if (!isHttpUrl(url)) return null;
-	const base = url.split('#')[0];
+	// The URL parser percent-encodes quotes and angle brackets, so a link written into HTML or a
+	// spreadsheet carries nothing from the file that could end an attribute or a string.
+	const base = new URL(url).href.split('#')[0];
 	return `${base}#${textFragment(quote)}`;
 }

@@ -115,8 +115,14 @@ export const CommentatorSchema = v.strictObject({
 /** W3C Web Annotation TextQuoteSelector: enough to find the passage again and to link to it. */
 export const QuoteSchema = v.strictObject({
 	exact: text(3000),
-	prefix: v.pipe(v.string('expected text (may be empty)'), v.maxLength(200)),
-	suffix: v.pipe(v.string('expected text (may be empty)'), v.maxLength(200))
+	prefix: v.pipe(
+		v.string('expected text (may be empty)'),
+		v.maxLength(200, 'expected at most 200 characters')
+	),
+	suffix: v.pipe(
+		v.string('expected text (may be empty)'),
+		v.maxLength(200, 'expected at most 200 characters')
+	)
 });
 
 export const EffectSchema = v.strictObject({
