@@ -31,6 +31,7 @@ export function selectionAt(view: ViewName, rowId: string, colId: string): Selec
 		case 'claims':
 			return { kind: 'claim', claim: rowId };
 		case 'charts':
+		case 'position':
 			return null;
 	}
 }
@@ -73,6 +74,7 @@ export function cellOf(
 			return { rowId: claim.id, colId: preferColumn ?? 'stance' };
 		}
 		case 'charts':
+		case 'position':
 			return null;
 	}
 }

@@ -14,10 +14,10 @@ import { OPTION_COLUMN, matrixColumnDefs, matrixRows } from './matrix';
 import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
 import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
 
-export type GridView = Exclude<ViewName, 'charts'>;
+export type GridView = Exclude<ViewName, 'charts' | 'position'>;
 
 export function isGridView(view: ViewName): view is GridView {
-	return view !== 'charts';
+	return view !== 'charts' && view !== 'position';
 }
 
 export interface GridData {
@@ -114,6 +114,7 @@ export function sortableColumns(view: ViewName, scenario: Scenario): Set<string>
 		case 'claims':
 			return new Set(LONG_COLUMNS);
 		case 'charts':
+		case 'position':
 			return new Set();
 	}
 }

@@ -16,7 +16,7 @@ import {
 } from '../scenario/schema';
 import { NO_FILTERS, type Filters } from '../view/filters';
 
-export const VIEWS = ['matrix', 'claims', 'transpose', 'dimensions', 'charts'] as const;
+export const VIEWS = ['matrix', 'claims', 'transpose', 'dimensions', 'charts', 'position'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;
