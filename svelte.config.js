@@ -12,7 +12,38 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		outDir: tag ? `.svelte-kit-${tag}` : '.svelte-kit',
-		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true })
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
+		// Content Security Policy, as a <meta> tag in every prerendered page with the hashes of
+		// Kit's own inline bootstrap script (a static host cannot send per-response nonces).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				// No inline script but Kit's bootstrap, which Kit hashes; no eval.
+				'script-src': ['self'],
+				// 'unsafe-inline' is needed for styles, measured on the built site without it:
+				// ag-grid's Theming API injects <style> elements at run time (their content depends
+				// on theme parameters, so neither a build-time hash nor a static nonce fits), and
+				// Svelte writes style attributes for `style:` directives in prerendered HTML and at
+				// run time, as does app.html's wrapper div. Inline styles cannot run script; scripts
+				// stay locked to 'self'. Kit adds no style hashes while 'unsafe-inline' is present
+				// (a hash would make browsers ignore it).
+				'style-src': ['self', 'unsafe-inline'],
+				// data: for ag-grid's SVG icons in its CSS, blob: for PNG chart downloads.
+				'img-src': ['self', 'data:', 'blob:'],
+				// https: for "Open from address" (a scenario at any https URL); http pages reach only
+				// their own origin, and an https page could not fetch http anyway (mixed content).
+				'connect-src': ['self', 'https:'],
+				'font-src': ['self'],
+				// Web workers only from our own files (no blob: or data: workers).
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+				// frame-ancestors cannot be set by <meta>: the host sends it as a header (README,
+				// "Deploying").
+			}
+		}
 	}
 };
 

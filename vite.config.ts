@@ -6,6 +6,8 @@ export default defineConfig({
 	server: { fs: { allow: ['scenarios'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests run hundreds of cases; two shared cores can make one take seconds.
+		testTimeout: 20_000
 	}
 });

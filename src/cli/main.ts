@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyze } from '../lib/analysis/stats';
 import { EXPORT_FORMATS, isExportFormat } from '../lib/export/formats';
+import { decodeBytes } from '../lib/scenario/decode';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../lib/scenario/load';
 import type { Scenario } from '../lib/scenario/schema';
 
@@ -59,7 +60,7 @@ async function load(file: string, io: Io): Promise<Scenario | null> {
 			);
 			return null;
 		}
-		text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+		text = decodeBytes(bytes);
 	} catch (err) {
 		io.err(
 			`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`

@@ -66,7 +66,7 @@ describe('bad files: each gives its exact message', () => {
 		[
 			'duplicate YAML key',
 			'meta: 1\nmeta: 2\n',
-			['bad.yaml:2:1: not valid YAML: Map keys must be unique']
+			['bad.yaml:2:1: not valid YAML: Map keys must be unique ("meta" appears twice)']
 		],
 		['a list at the top', '- 1\n- 2\n', ['bad.yaml:1:1: expected a mapping of fields; got a list']],
 		[

@@ -304,11 +304,15 @@ function loadUnsafe(text: string, file: string): LoadResult {
 		lines = new LineCounter();
 		doc = parseDocument(text, {
 			lineCounter: lines,
-			uniqueKeys: true,
+			uniqueKeys: false,
 			prettyErrors: false,
 			strict: true
 		});
 		const problems = [...doc.errors, ...doc.warnings];
+		if (problems.length === 0) {
+			const duplicates = duplicateKeys(doc, lines, file);
+			if (duplicates.length > 0) return { ok: false, errors: duplicates };
+		}
 		if (problems.length > 0) {
 			return {
 				ok: false,

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: our app against the bare libraries, in one run (issue 6). Node part: loader,
+ * analysis, exports. Browser part: JS shipped, first rows, sort, filter, chart, on the built app
+ * (SG_BUILD_TAG=bench) and a bare page. Prints a table, writes bench-results/bench.json.
+ * Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
+ * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { syntheticScenario, SIZES, type SizeName } from '../../src/lib/bench/synthetic';
+import { browserBench } from './browser-bench';
+import { CONFIG } from './config';
+import { nodeBench } from './node-bench';
+import { printTable, writeJson, type Row } from './report';
+import { serve } from './serve';
+
+const APP_DIR = 'build-bench';
+const BARE_DIR = 'tmp/bench-bare';
+
+function build(log: (line: string) => void): boolean {
+	const vite = 'node_modules/vite/bin/vite.js';
+	log('build: our app (SG_BUILD_TAG=bench)');
+	const app = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit',
+		env: { ...process.env, SG_BUILD_TAG: 'bench' }
+	});
+	log('build: bare page (tests/bench/bare)');
+	const bare = spawnSync(
+		process.execPath,
+		[vite, 'build', '--config', 'tests/bench/bare/vite.config.ts'],
+		{ stdio: 'inherit' }
+	);
+	return app.status === 0 && bare.status === 0;
+}
+
+/**
+ * A one-word search term that is in none of the first claims (so row 0 changes whatever the
+ * default order) but in some later ones: one of the generator's rare proper nouns, the kind of
+ * word people search for. One word, because ag-grid's quick filter and the app's search treat a
+ * single word alike.
+ */
+function filterTerm(size: SizeName): string {
+	const scenario = syntheticScenario(size);
+	const names = new Map(scenario.commentators.map((c) => [c.id, c.name]));
+	const rowText = (i: number) => {
+		const claim = scenario.claims[i]!;
+		return (JSON.stringify(claim) + names.get(claim.commentator)).toLowerCase();
+	};
+	const head = Array.from({ length: Math.min(20, scenario.claims.length) }, (_, i) => rowText(i));
+	const later = scenario.claims.slice(20).map((c) => c.quote.exact);
+	const words = new Set(later.flatMap((quote) => quote.split(/[^A-Za-z]+/)));
+	const rare = [...words].filter((w) => /^[A-Z][a-z]{5,}$/.test(w));
+	for (const word of rare.sort()) {
+		if (!head.some((text) => text.includes(word.toLowerCase()))) return word;
+	}
+	return 'zzz-no-match';
+}
+
+export async function bench(argv: string[]): Promise<number> {
+	const flag = (name: string) => argv.includes(`--${name}`);
+	const option = (name: string) => {
+		const i = argv.indexOf(`--${name}`);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const runs = Number(option('runs') ?? CONFIG.runs);
+	CONFIG.runs = runs;
+	const browserSize = option('browser-size');
+	if (browserSize && browserSize in SIZES) CONFIG.browserSize = browserSize as SizeName;
+	const sizes = (option('sizes') ?? 'small,medium,large')
+		.split(',')
+		.filter((s): s is SizeName => s in SIZES);
+	const log = (line: string) => console.log(line);
+	const rows: Row[] = [];
+	const started = Date.now();
+
+	if (!flag('browser-only')) rows.push(...(await nodeBench(sizes, runs, log)));
+
+	if (!flag('node-only')) {
+		if (!flag('no-build') && !build(log)) {
+			console.error('bench: a build failed; the browser part is skipped');
+			return 1;
+		}
+		if (!existsSync(APP_DIR) || !existsSync(BARE_DIR)) {
+			console.error(`bench: ${APP_DIR}/ or ${BARE_DIR}/ is missing; run without --no-build`);
+			return 1;
+		}
+		const size = CONFIG.browserSize;
+		const scenario = syntheticScenario(size);
+		const name = `${size}.json`;
+		const served = await serve({
+			app: APP_DIR,
+			bare: BARE_DIR,
+			data: new Map([[name, JSON.stringify(scenario)]])
+		});
+		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);
+		try {
+			rows.push(
+				...(await browserBench(
+					served.url,
+					`${served.url}/bench-data/${name}`,
+					scenario.claims.length,
+					scenario.meta.title,
+					filterTerm(size),
+					log
+				))
+			);
+		} finally {
+			await served.close();
+		}
+	}
+
+	console.log(
+		`\nStancegrid benchmark: medians of ${runs} runs (${((Date.now() - started) / 1000).toFixed(0)} s)\n`
+	);
+	console.log(printTable(rows));
+	const path = writeJson(rows, { runs, sizes, browserSize: CONFIG.browserSize });
+	console.log(`\nwrote ${path}`);
+	const failed = rows.filter((row) => row.pass === false).length;
+	return flag('strict') && failed > 0 ? 1 : 0;
+}
