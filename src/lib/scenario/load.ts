@@ -53,8 +53,20 @@ function detectFormat(file: string, text: string): Format {
 }
 
 function byteLength(text: string): number {
-	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes.
-	return text.length * 3 <= MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes. Counted
+	// without encoding, which would copy a file of megabytes just to measure it.
+	if (text.length * 3 <= MAX_BYTES) return text.length;
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) bytes += 1;
+		else if (c < 0x800) bytes += 2;
+		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {
@@ -75,30 +87,51 @@ function whole(file: string, message: string, line = 1, col = 1): LoadResult {
 }
 
 /** Walks the parsed value once: depth bomb and prototype-pollution keys are refused before the schema runs. */
+interface ShapeNode {
+	value: unknown;
+	parent: ShapeNode | null;
+	key: string | number;
+	depth: number;
+}
+
+function pathOf(node: ShapeNode | null): (string | number)[] {
+	const path: (string | number)[] = [];
+	for (let n = node; n && n.parent; n = n.parent) path.push(n.key);
+	return path.reverse();
+}
+
+/**
+ * Walks the parsed value once: depth bombs and prototype-pollution keys are refused before the
+ * schema runs. Paths are linked to parents and built only for a problem, not for every node.
+ */
 function checkShape(value: unknown): PathProblem[] {
 	const problems: PathProblem[] = [];
-	const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+	const stack: ShapeNode[] = [{ value, parent: null, key: '', depth: 0 }];
 	while (stack.length > 0 && problems.length < 50) {
-		const { value: node, path } = stack.pop()!;
-		if (node === null || typeof node !== 'object') continue;
-		if (path.length >= MAX_DEPTH) {
+		const node = stack.pop()!;
+		const item = node.value;
+		if (item === null || typeof item !== 'object') continue;
+		if (node.depth >= MAX_DEPTH) {
 			problems.push({
-				path,
+				path: pathOf(node),
 				message: `nested deeper than ${MAX_DEPTH} levels; a scenario is at most 5`
 			});
 			continue;
 		}
-		if (Array.isArray(node)) {
-			for (let i = node.length - 1; i >= 0; i--) stack.push({ value: node[i], path: [...path, i] });
+		const depth = node.depth + 1;
+		if (Array.isArray(item)) {
+			for (let i = item.length - 1; i >= 0; i--)
+				stack.push({ value: item[i], parent: node, key: i, depth });
 		} else {
-			for (const key of Object.keys(node)) {
+			for (const key of Object.keys(item)) {
 				if (FORBIDDEN_KEYS.has(key)) {
 					problems.push({
-						path: [...path, key],
+						path: [...pathOf(node), key],
 						message: `the key "${key}" is not allowed (it could alter object prototypes)`,
 						atKey: true
 					});
-				} else stack.push({ value: (node as Record<string, unknown>)[key], path: [...path, key] });
+				} else
+					stack.push({ value: (item as Record<string, unknown>)[key], parent: node, key, depth });
 			}
 		}
 	}
