@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadScenario } from '../../src/lib/scenario/load';
@@ -32,5 +33,14 @@ describe('first page', () => {
 		await expect(page.locator('[data-claim]').count()).resolves.toBe(scenario.claims.length);
 		await screenshot(page, 'read-light');
 		expect(pageErrors.get(page)).toEqual([]);
+	});
+
+	it.each(['light', 'dark'] as const)('has no axe violations in %s', async (scheme) => {
+		const page = await newPage(browser, { colorScheme: scheme });
+		await page.goto(inject('baseURL') + '/read');
+		await page.locator('[data-claim]').first().waitFor();
+		const result = await new AxeBuilder({ page }).analyze();
+		expect(result.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+		await screenshot(page, `read-${scheme}`);
 	});
 });
