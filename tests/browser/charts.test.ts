@@ -186,6 +186,10 @@ describe('charts on /analysis', () => {
 		for (const summary of await page.locator('[data-chart] details summary').all()) {
 			await summary.click();
 		}
+		// The tables are built when their <details> opens.
+		for (const table of ['stance-breakdown', 'agreement-ranking', 'pairs', 'camps']) {
+			await page.locator(`[data-table="${table}"]`).waitFor();
+		}
 		const breakdown = await page
 			.locator('[data-table="stance-breakdown"] tbody tr')
 			.evaluateAll((rows) =>
@@ -361,7 +365,10 @@ describe('charts on /analysis', () => {
 			expect(bytes.readUInt32BE(20)).toBe(900);
 			// Decode it in the page: a white corner, and a real chart drawn on it.
 			const look = await page.evaluate(async (base64) => {
-				const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+				// Not fetch(data:…): the page's CSP allows connections to 'self' and https: only.
+				const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
+					type: 'image/png'
+				});
 				const bitmap = await createImageBitmap(blob);
 				const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
 				const ctx = canvas.getContext('2d')!;
@@ -429,6 +436,7 @@ describe('accessibility of /analysis and /method', () => {
 			for (const summary of await page.locator('[data-chart] details summary').all()) {
 				await summary.click();
 			}
+			await page.locator('[data-table="pairs"]').waitFor();
 			const result = await new AxeBuilder({ page }).analyze();
 			expect(
 				result.violations.flatMap((v) =>

@@ -2,11 +2,15 @@
  * Commentator agreement heatmap (chartjs-chart-matrix): every pair's agreement on the options both
  * address, rows and columns ordered by camps, camp blocks outlined and lettered. A pair with no
  * shared option is drawn as a grey hatched "–" cell: no evidence, never a 0.
+ *
+ * Above HEATMAP_LIMIT commentators the matrix shows only the most active of them (most positions):
+ * 500 commentators would be 250,000 cells of a pixel or two each, slow to draw and unreadable. The
+ * title says so; the camps, the title's counts and the pairs table still cover everyone.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
 import type { Camps, PairStat } from '../analysis/stats';
-import type { Commentator } from '../scenario/schema';
+import type { Claim, Commentator } from '../scenario/schema';
 import type { BlockOutline, ElementLabel } from './element-labels';
 import { agreementText, plural, shortNumber, truncate } from './format';
 import type { ChartHit, ChartSpec, FilterPatch } from './spec';
@@ -24,10 +28,11 @@ export interface HeatmapCamp {
 	letter: string;
 	/** The camp's name from the statistics (first members' names). */
 	name: string;
+	/** Every member, shown in the matrix or not. */
 	members: string[];
 	/** Mean agreement over member pairs that share an option; null when none do. */
 	agreement: number | null;
-	/** Index range in the heatmap order. */
+	/** Index range of the shown members in the heatmap order; to < from when none is shown. */
 	from: number;
 	to: number;
 }
@@ -45,13 +50,53 @@ export interface HeatmapCell {
 }
 
 export interface HeatmapModel {
+	/** The commentators in the matrix, in camp order. */
 	people: HeatmapPerson[];
+	/** Every commentator in view, in camp order (people is a subset when the matrix is limited). */
+	everyone: HeatmapPerson[];
 	camps: HeatmapCamp[];
 	/** Row-major, people.length squared. */
 	cells: HeatmapCell[];
-	/** Every pair once, in heatmap order: the data table. */
+	/** Every pair of `people` once, in heatmap order: the data table. */
 	pairs: PairStat[];
+	/** Pairs among everyone, and how many of them share no option (for the title). */
+	totalPairs: number;
+	noSharedPairs: number;
 	title: string;
+}
+
+/** The most commentators the matrix shows: 60 × 60 cells still take a value label each. */
+export const HEATMAP_LIMIT = 60;
+
+/** Positions per commentator: the number of options each addresses in `claims`. */
+export function positionCounts(claims: readonly Claim[]): Map<string, number> {
+	const options = new Map<string, Set<string>>();
+	for (const claim of claims) {
+		const set = options.get(claim.commentator);
+		if (set) set.add(claim.option);
+		else options.set(claim.commentator, new Set([claim.option]));
+	}
+	return new Map([...options].map(([id, set]) => [id, set.size]));
+}
+
+/**
+ * The `limit` commentators with the most positions (ties: heatmap order), kept in heatmap order;
+ * everyone when there are no more than `limit`.
+ */
+export function mostActive(
+	everyone: readonly HeatmapPerson[],
+	counts: ReadonlyMap<string, number>,
+	limit: number
+): HeatmapPerson[] {
+	if (everyone.length <= limit) return [...everyone];
+	const keep = new Set(
+		everyone
+			.map((person, i) => ({ i, n: counts.get(person.id) ?? 0 }))
+			.sort((p, q) => q.n - p.n || p.i - q.i)
+			.slice(0, limit)
+			.map((p) => p.i)
+	);
+	return everyone.filter((_, i) => keep.has(i));
 }
 
 export function campLetter(index: number): string {
@@ -63,16 +108,22 @@ function pairKey(a: string, b: string): string {
 	return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export function heatmapTitle(model: Pick<HeatmapModel, 'people' | 'camps' | 'pairs'>): string {
-	if (model.people.length < 2) return 'Fewer than two commentators in view: no pairs to compare';
+export function heatmapTitle(
+	model: Pick<HeatmapModel, 'people' | 'everyone' | 'camps' | 'totalPairs' | 'noSharedPairs'>
+): string {
+	if (model.everyone.length < 2) return 'Fewer than two commentators in view: no pairs to compare';
 	const groups = model.camps.filter((c) => c.members.length > 1);
-	const none = model.pairs.filter((p) => p.agreement === null).length;
+	const none = model.noSharedPairs;
 	const gaps =
 		none === 0
 			? 'every pair shares at least one option'
-			: `${none} of ${plural(model.pairs.length, 'pair')} share no option`;
+			: `${none} of ${plural(model.totalPairs, 'pair')} share no option`;
+	const shown =
+		model.people.length < model.everyone.length
+			? `Showing the ${model.people.length} of ${model.everyone.length} commentators with the most positions. `
+			: '';
 	if (groups.length === 0) {
-		return `No camp: no two commentators agree on more than half of what they share; ${gaps}`;
+		return `${shown}No camp: no two commentators agree on more than half of what they share; ${gaps}`;
 	}
 	const largest = groups.reduce((best, c) => (c.members.length > best.members.length ? c : best));
 	const mean =
@@ -81,33 +132,44 @@ export function heatmapTitle(model: Pick<HeatmapModel, 'people' | 'camps' | 'pai
 		groups.length === 1
 			? `One camp: ${largest.letter}, ${largest.name} (${largest.members.length} commentators${mean})`
 			: `${groups.length} camps; the largest is ${largest.letter}: ${largest.name} (${largest.members.length} commentators${mean})`;
-	return `${head}; ${gaps}`;
+	return `${shown}${head}; ${gaps}`;
 }
 
 export function heatmapModel(
 	commentators: readonly Commentator[],
 	pairs: readonly PairStat[],
-	camps: Camps
+	camps: Camps,
+	activity: ReadonlyMap<string, number> = new Map(),
+	limit = HEATMAP_LIMIT
 ): HeatmapModel {
 	const byId = new Map(commentators.map((c) => [c.id, c]));
-	const people: HeatmapPerson[] = [];
-	const campsOut: HeatmapCamp[] = camps.blocks.map((block, b) => {
-		const from = people.length;
+	const everyone: HeatmapPerson[] = [];
+	camps.blocks.forEach((block, b) => {
 		block.members.forEach((id, m) => {
-			people.push({
+			everyone.push({
 				id,
 				name: byId.get(id)?.name ?? id,
 				code: `${campLetter(b)}${m + 1}`,
 				camp: b
 			});
 		});
+	});
+	const people = mostActive(everyone, activity, limit);
+	const span = new Map<number, { from: number; to: number }>();
+	people.forEach((person, i) => {
+		const seen = span.get(person.camp);
+		if (seen) seen.to = i;
+		else span.set(person.camp, { from: i, to: i });
+	});
+	const campsOut: HeatmapCamp[] = camps.blocks.map((block, b) => {
+		const { from, to } = span.get(b) ?? { from: 0, to: -1 };
 		return {
 			letter: campLetter(b),
 			name: block.name,
 			members: block.members,
 			agreement: block.agreement,
 			from,
-			to: people.length - 1
+			to
 		};
 	});
 	const pairIndex = new Map(pairs.map((p) => [pairKey(p.a, p.b), p]));
@@ -140,7 +202,20 @@ export function heatmapModel(
 			});
 		}
 	}
-	const partial = { people, camps: campsOut, pairs: ordered };
+	// A pair missing from the statistics shares nothing, as in the cells above.
+	const totalPairs = (everyone.length * (everyone.length - 1)) / 2;
+	const ids = new Set(everyone.map((p) => p.id));
+	const withShared = pairs.filter(
+		(p) => p.agreement !== null && p.a !== p.b && ids.has(p.a) && ids.has(p.b)
+	).length;
+	const partial = {
+		people,
+		everyone,
+		camps: campsOut,
+		pairs: ordered,
+		totalPairs,
+		noSharedPairs: Math.max(0, totalPairs - withShared)
+	};
 	return { ...partial, cells, title: heatmapTitle(partial) };
 }
 
@@ -205,7 +280,9 @@ export function heatmapConfig(
 			datasets: [
 				{
 					label: 'Pair agreement',
-					data: model.cells.map((cell) => ({ x: columns[cell.x]!, y: rows[cell.y]! })),
+					// Category indexes, unparsed: parsing labels looks each one up in the label list.
+					parsing: false,
+					data: model.cells.map((cell) => ({ x: cell.x, y: cell.y })),
 					backgroundColor: model.cells.map((cell) => cellFill(cell, theme)),
 					borderColor: theme.bg,
 					borderWidth: 1,
@@ -216,6 +293,7 @@ export function heatmapConfig(
 		},
 		options: {
 			maintainAspectRatio: false,
+			animation: false,
 			scales: {
 				x: {
 					type: 'category',
@@ -293,7 +371,7 @@ export function campLine(camp: HeatmapCamp, names: ReadonlyMap<string, string>):
 }
 
 export function heatmapSpec(model: HeatmapModel): ChartSpec {
-	const names = new Map(model.people.map((p) => [p.id, p.name]));
+	const names = new Map(model.everyone.map((p) => [p.id, p.name]));
 	return {
 		id: 'agreement-heatmap',
 		title: model.title,
