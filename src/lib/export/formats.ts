@@ -2,7 +2,6 @@
  * Every export format, by name: the command line and the app's export menu both read this table,
  * so a format exists in both or in neither.
  */
-import { scenarioToJson, scenarioToYaml } from '../scenario/serialize';
 import type { Claim, Scenario } from '../scenario/schema';
 import { bibtex, cslJson, ris } from './citations';
 import { longCsv, type LongColumn } from './long-table';
@@ -107,7 +106,9 @@ export const EXPORT_FORMATS = {
 		extension: 'json',
 		mime: 'application/json',
 		binary: false,
-		serialize: ({ scenario }) => scenarioToJson(scenario)
+		// Loaded on use: serialize.ts brings the YAML library, which the page does not need to start.
+		serialize: async ({ scenario }) =>
+			(await import('../scenario/serialize')).scenarioToJson(scenario)
 	},
 	yaml: {
 		label: 'Scenario (YAML)',
@@ -115,7 +116,8 @@ export const EXPORT_FORMATS = {
 		extension: 'yaml',
 		mime: 'application/yaml',
 		binary: false,
-		serialize: ({ scenario }) => scenarioToYaml(scenario)
+		serialize: async ({ scenario }) =>
+			(await import('../scenario/serialize')).scenarioToYaml(scenario)
 	}
 } satisfies Record<string, ExportFormat>;
 

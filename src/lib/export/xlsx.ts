@@ -8,9 +8,8 @@
  * `{ formula }` value, which this module never does, so `=cmd` in a scenario stays text. Text
  * cells also get the Text number format, so editing one in Excel keeps it text.
  */
-import type { Cell, Font, Workbook, Worksheet } from 'exceljs';
+import type { Cell, Font, Style, Workbook, Worksheet } from 'exceljs';
 import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
-import { passageUrl } from '../scenario/passage-link';
 import { DIRECTIONS, NOT_STATED, STANCES } from '../scenario/schema';
 import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './formats';
@@ -47,36 +46,107 @@ const argb = (hex: string) => 'FF' + hex.slice(1).toUpperCase();
 /** A styled font names its face too: without one, LibreOffice falls back to a serif. */
 const font = (style: Partial<Font>): Partial<Font> => ({ name: 'Calibri', size: 11, ...style });
 
-function setText(cell: Cell, value: string): void {
-	// An empty cell stays empty rather than holding an empty string, so "blanks" filters find it.
-	if (value === '') return;
-	const text = xmlSafe(value);
-	cell.value = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;
-	cell.numFmt = '@';
+const fill = (hex: string): Style['fill'] => ({
+	type: 'pattern',
+	pattern: 'solid',
+	fgColor: { argb: argb(hex) }
+});
+
+/**
+ * A cell's whole style, shared. ExcelJS numbers styles by the identity of a cell's style object
+ * (a fresh object per cell costs a serialization and lookup per cell), so every cell points at
+ * one of a few frozen objects; frozen, so that setting `cell.font` etc. on one throws instead of
+ * restyling every cell that shares it.
+ */
+type Look = Readonly<Partial<Style>>;
+
+function deepFreeze<T extends object>(value: T): T {
+	for (const inner of Object.values(value))
+		if (inner && typeof inner === 'object') deepFreeze(inner as object);
+	return Object.freeze(value);
 }
 
-function setLink(cell: Cell, text: string, href: string): void {
+const look = (style: Partial<Style>): Look => deepFreeze(style);
+
+/** The same look with the Text number format, made once per look. */
+const asText = new WeakMap<Look, Look>();
+
+function setLook(cell: Cell, base: Look, text: boolean): void {
+	let style = base;
+	if (text) {
+		style = asText.get(base) ?? look({ ...base, numFmt: '@' });
+		asText.set(base, style);
+	}
+	cell.style = style as Style;
+}
+
+const WRAP = { wrapText: true, vertical: 'top' } as const;
+const TOP = { vertical: 'top' } as const;
+
+const LOOKS = {
+	plain: look({}),
+	wrap: look({ alignment: WRAP }),
+	top: look({ alignment: TOP }),
+	wrapLeft: look({ alignment: { ...WRAP, horizontal: 'left' } }),
+	header: look({
+		font: font({ bold: true, color: { argb: argb(TEXT_COLOUR) } }),
+		alignment: WRAP,
+		fill: fill(HEADER_FILL),
+		border: { bottom: { style: 'medium', color: { argb: argb('#57606a') } } }
+	}),
+	label: look({ font: font({ bold: true }), alignment: WRAP }),
+	heading: look({ font: font({ bold: true, size: 12 }) }),
+	notAddressed: look({
+		font: font({ italic: true, color: { argb: argb(MUTED_COLOUR) } }),
+		alignment: WRAP
+	})
+};
+
+const LINK_FONT = font({ color: { argb: argb('#1f5fa8') }, underline: true });
+const linkLooks = new Map<Look, Look>();
+/** A base look with the link font; links never get the Text format (their value is not text). */
+function linkLook(base: Look): Look {
+	let style = linkLooks.get(base);
+	if (!style) {
+		style = look({ ...base, font: LINK_FONT });
+		linkLooks.set(base, style);
+	}
+	return style;
+}
+
+const fillLooks = new Map<string, Look>();
+/** A base look (of `LOOKS`) with a background, made once per pair. */
+function filled(base: keyof typeof LOOKS, hex: string, edge?: string): Look {
+	const key = `${base} ${hex} ${edge ?? ''}`;
+	let style = fillLooks.get(key);
+	if (!style) {
+		style = look({
+			...LOOKS[base],
+			fill: fill(hex),
+			...(edge ? { border: { left: { style: 'thick', color: { argb: argb(edge) } } } } : {})
+		});
+		fillLooks.set(key, style);
+	}
+	return style;
+}
+
+/** Writes text (nothing when empty) and the style, with the Text format when there is text. */
+function setText(cell: Cell, value: string, style: Look = LOOKS.plain): void {
+	// An empty cell stays empty rather than holding an empty string, so "blanks" filters find it.
+	if (value !== '') {
+		const text = xmlSafe(value);
+		cell.value = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;
+	}
+	setLook(cell, style, value !== '');
+}
+
+function setLink(cell: Cell, text: string, href: string, base: Look = LOOKS.plain): void {
 	cell.value = {
 		text: xmlSafe(text).slice(0, MAX_CELL),
 		hyperlink: href,
 		tooltip: 'Open in a browser'
 	};
-	cell.font = font({ color: { argb: argb('#1f5fa8') }, underline: true });
-}
-
-function fill(cell: Cell, hex: string): void {
-	cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
-}
-
-const WRAP = { wrapText: true, vertical: 'top' } as const;
-
-function styleHeader(row: ReturnType<Worksheet['getRow']>): void {
-	row.eachCell((cell) => {
-		cell.font = font({ bold: true, color: { argb: argb(TEXT_COLOUR) } });
-		cell.alignment = WRAP;
-		fill(cell, HEADER_FILL);
-		cell.border = { bottom: { style: 'medium', color: { argb: argb('#57606a') } } };
-	});
+	cell.style = linkLook(base) as Style;
 }
 
 /** Lines a text needs at a column width (Excel's unit is about one digit of the default font). */
@@ -89,20 +159,21 @@ function linesAt(text: string, width: number): number {
 
 /** Explicit heights, because Excel does not grow rows to fit wrapped text it did not type. */
 function fitRowHeights(sheet: Worksheet, wrapped: ReadonlySet<number>, from = 2): void {
+	// Widths read once: looking a column up per cell is most of the cost on large sheets.
+	const widths = [...wrapped].map((c) => [c, sheet.getColumn(c).width ?? 10] as const);
 	for (let r = from; r <= sheet.rowCount; r++) {
 		const row = sheet.getRow(r);
 		let lines = 1;
-		row.eachCell((cell, c) => {
-			if (!wrapped.has(c)) return;
-			const width = sheet.getColumn(c).width ?? 10;
+		for (const [c, width] of widths) {
+			const value = row.findCell(c)?.value;
 			const text =
-				typeof cell.value === 'string'
-					? cell.value
-					: cell.value && typeof cell.value === 'object' && 'text' in cell.value
-						? cell.value.text
+				typeof value === 'string'
+					? value
+					: value && typeof value === 'object' && 'text' in value
+						? value.text
 						: '';
-			lines = Math.max(lines, linesAt(text, width));
-		});
+			if (text !== '') lines = Math.max(lines, linesAt(text, width));
+		}
 		row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
 	}
 }
@@ -128,9 +199,8 @@ function addMatrix(workbook: Workbook, view: ExportView): void {
 	const matrix = buildMatrix(view);
 	const sheet = frozenSheet(workbook, 'Matrix', 1);
 	const header = sheet.getRow(1);
-	setText(header.getCell(1), 'Option');
-	matrix.commentators.forEach((c, i) => setText(header.getCell(i + 2), c.name));
-	styleHeader(header);
+	setText(header.getCell(1), 'Option', LOOKS.header);
+	matrix.commentators.forEach((c, i) => setText(header.getCell(i + 2), c.name, LOOKS.header));
 
 	const longest = (texts: string[]) =>
 		Math.max(0, ...texts.flatMap((t) => t.split('\n')).map((t) => t.length));
@@ -143,20 +213,15 @@ function addMatrix(workbook: Workbook, view: ExportView): void {
 
 	matrix.rows.forEach((cells, o) => {
 		const row = sheet.getRow(o + 2);
-		const label = row.getCell(1);
-		setText(label, matrix.options[o]!.label);
-		label.font = font({ bold: true });
-		label.alignment = WRAP;
+		setText(row.getCell(1), matrix.options[o]!.label, LOOKS.label);
 		cells.forEach((cell, i) => {
-			const target = row.getCell(i + 2);
-			setText(target, cellEntries(cell).join('\n'));
-			target.alignment = WRAP;
-			if (cell.stance === null) {
-				target.font = font({ italic: true, color: { argb: argb(MUTED_COLOUR) } });
-			} else {
-				fill(target, CELL_FILL[cell.stance]);
-				target.border = { left: { style: 'thick', color: { argb: argb(CELL_EDGE[cell.stance]) } } };
-			}
+			setText(
+				row.getCell(i + 2),
+				cellEntries(cell).join('\n'),
+				cell.stance === null
+					? LOOKS.notAddressed
+					: filled('wrap', CELL_FILL[cell.stance], CELL_EDGE[cell.stance])
+			);
 		});
 	});
 	const wrapped = new Set(Array.from({ length: matrix.commentators.length + 1 }, (_, i) => i + 1));
@@ -200,25 +265,30 @@ function addClaims(workbook: Workbook, view: ExportView): void {
 	const columns = view.columns;
 	const header = sheet.getRow(1);
 	columns.forEach((column, i) => {
-		setText(header.getCell(i + 1), COLUMN_TITLES[column]);
+		setText(header.getCell(i + 1), COLUMN_TITLES[column], LOOKS.header);
 		sheet.getColumn(i + 1).width = CLAIM_WIDTHS[column];
 	});
-	styleHeader(header);
 	const rowOf = readableRows(view);
 	// With the passage column hidden, the quote itself carries the link.
 	const linkColumn: LongColumn = columns.includes('passage_url') ? 'passage_url' : 'quote';
+	const bases = columns.map((column): 'wrap' | 'top' =>
+		CLAIM_WRAPPED.has(column) ? 'wrap' : 'top'
+	);
 	view.claims.forEach((claim, r) => {
 		const values = rowOf(claim);
 		const row = sheet.getRow(r + 2);
-		const href = safeHref(passageUrl(view.index.source(claim.source).url, claim.quote));
+		const href = safeHref(values.passage_url);
 		columns.forEach((column, i) => {
 			const cell = row.getCell(i + 1);
 			const value = values[column];
-			if (column === linkColumn && href) setLink(cell, value, href);
-			else setText(cell, value);
-			if (CLAIM_WRAPPED.has(column)) cell.alignment = WRAP;
-			else cell.alignment = { vertical: 'top' };
-			if (column === 'stance') fill(cell, CELL_FILL[claim.stance]);
+			const base = bases[i]!;
+			if (column === linkColumn && href) setLink(cell, value, href, LOOKS[base]);
+			else
+				setText(
+					cell,
+					value,
+					column === 'stance' ? filled(base, CELL_FILL[claim.stance]) : LOOKS[base]
+				);
 		});
 	});
 	const wrapped = new Set(columns.flatMap((c, i) => (CLAIM_WRAPPED.has(c) ? [i + 1] : [])));
@@ -244,10 +314,9 @@ function addSources(workbook: Workbook, view: ExportView): void {
 	const sheet = frozenSheet(workbook, 'Sources', 1);
 	const header = sheet.getRow(1);
 	SOURCE_COLUMNS.forEach(([title, width], i) => {
-		setText(header.getCell(i + 1), title);
+		setText(header.getCell(i + 1), title, LOOKS.header);
 		sheet.getColumn(i + 1).width = width;
 	});
-	styleHeader(header);
 	view.sources.forEach((source, r) => {
 		const row = sheet.getRow(r + 2);
 		const values = [
@@ -265,9 +334,8 @@ function addSources(workbook: Workbook, view: ExportView): void {
 		values.forEach((value, i) => {
 			const cell = row.getCell(i + 1);
 			const href = i === 8 ? safeHref(value) : null;
-			if (href) setLink(cell, value, href);
-			else setText(cell, value);
-			cell.alignment = WRAP;
+			if (href) setLink(cell, value, href, LOOKS.wrap);
+			else setText(cell, value, LOOKS.wrap);
 		});
 	});
 	fitRowHeights(sheet, new Set(SOURCE_COLUMNS.map((_, i) => i + 1)));
@@ -281,19 +349,16 @@ function addLegend(workbook: Workbook, view: ExportView): void {
 	const { meta } = view.scenario;
 	const heading = (text: string) => {
 		const row = sheet.addRow([]);
-		setText(row.getCell(1), text);
-		row.getCell(1).font = font({ bold: true, size: 12 });
+		setText(row.getCell(1), text, LOOKS.heading);
 	};
 	const line = (label: string, value: string | number, colour?: string) => {
 		const row = sheet.addRow([]);
-		setText(row.getCell(1), label);
-		row.getCell(1).font = font({ bold: true });
-		row.getCell(1).alignment = WRAP;
+		setText(row.getCell(1), label, colour ? filled('label', colour) : LOOKS.label);
 		const cell = row.getCell(2);
-		if (typeof value === 'number') cell.value = value;
-		else setText(cell, value);
-		cell.alignment = { ...WRAP, horizontal: 'left' };
-		if (colour) fill(row.getCell(1), colour);
+		if (typeof value === 'number') {
+			cell.value = value;
+			cell.style = LOOKS.wrapLeft as Style;
+		} else setText(cell, value, LOOKS.wrapLeft);
 	};
 	const blank = () => sheet.addRow([]);
 

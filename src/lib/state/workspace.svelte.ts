@@ -39,6 +39,11 @@ const PREF_SIZE = 'stancegrid.size';
 /** Files past this are refused before reading; the loader has the same limit for text. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** A scenario's address fetched without cookies; null when it could not be fetched at all. */
+function fetchScenario(url: string): Promise<Response | null> {
+	return fetch(url, { credentials: 'omit', redirect: 'follow' }).catch(() => null);
+}
+
 function readPref(key: string): string | null {
 	try {
 		return localStorage.getItem(key);
@@ -84,8 +89,16 @@ export class Workspace {
 	openedColumn = $state<string | undefined>(undefined);
 	/** False until the address has been read after hydration; the address is not written before. */
 	ready = $state(false);
+	/**
+	 * True while a link's `src` is being fetched at start: no scenario is shown meanwhile, so the
+	 * bundled one is not laid out only to be replaced.
+	 */
+	waiting = $state(false);
+	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
+	private early: { url: string; response: Promise<Response | null> } | null = null;
 
 	current: OpenScenario | undefined = $derived.by(() => {
+		if (this.waiting) return undefined;
 		if (this.external) return this.external;
 		const id = this.bundledId ?? this.defaultId;
 		const found = this.bundled.find((b) => b.scenario.meta.id === id) ?? this.bundled[0];
@@ -123,6 +136,20 @@ export class Workspace {
 		this.bundled = bundled;
 		this.defaultId = defaultId;
 		this.sortable = sortable;
+	}
+
+	/**
+	 * Starts fetching a link's `src`, and loading the loader, as the page starts rather than after
+	 * it has hydrated; `readUrl` then opens the result. Call before the first render.
+	 */
+	prefetch(params: URLSearchParams): void {
+		const url = decodeState(params).state.src?.trim();
+		if (!url || !isHttpUrl(url)) return;
+		this.early = { url, response: fetchScenario(url) };
+		// Failures are reported by openText's own import, which reuses this request.
+		import('../scenario/load').catch(() => undefined);
+		this.waiting = true;
+		this.loading = url;
 	}
 
 	/** Applies a link's query string once, after hydration (the page itself is prerendered). */
@@ -280,6 +307,7 @@ export class Workspace {
 			return false;
 		}
 		this.loadProblem = null;
+		this.waiting = false;
 		this.external = { scenario: result.scenario, file, origin };
 		this.bundledId = null;
 		this.resetForNewScenario();
@@ -327,15 +355,14 @@ export class Workspace {
 		};
 		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
 		this.loading = url;
+		const early = this.early?.url === url ? this.early.response : null;
+		this.early = null;
 		try {
-			let response: Response;
-			try {
-				response = await fetch(url, { credentials: 'omit', redirect: 'follow' });
-			} catch {
+			const response = await (early ?? fetchScenario(url));
+			if (!response)
 				return fail(
 					'could not be fetched (no connection, or the server does not let other sites read the file)'
 				);
-			}
 			if (!response.ok)
 				return fail(`the server answered ${response.status} ${response.statusText}`);
 			const length = Number(response.headers.get('content-length') ?? '0');
@@ -347,6 +374,8 @@ export class Workspace {
 			return ok;
 		} finally {
 			this.loading = null;
+			// On failure the bundled scenario shows again, under the message.
+			this.waiting = false;
 		}
 	}
 }
