@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadScenario } from '../../src/lib/scenario/load';
 import { scenarioToJson, scenarioToYaml } from '../../src/lib/scenario/serialize';
+import { parse as loadYamlValue } from 'yaml';
 import { arbitraryScenario } from './arbitrary-scenario';
 
 function reload(text: string, file: string) {
@@ -38,5 +39,14 @@ describe('parse -> serialize -> parse is lossless', () => {
 			}),
 			{ numRuns: 50 }
 		);
+	});
+});
+
+describe('YAML writer edge cases', () => {
+	it('keeps a line of only spaces (yaml drops it from block scalars)', () => {
+		for (const value of [' \n', '\t\n', 'a\n  \nb', '  ']) {
+			const back = (loadYamlValue(scenarioToYaml({ value } as never)) as { value: string }).value;
+			expect(back).toBe(value);
+		}
 	});
 });
