@@ -4,41 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { csvField, neutralizeFormula, toCsv } from '../../src/lib/export/csv';
 import { LONG_COLUMNS, longCsv } from '../../src/lib/export/long-table';
 import { loadScenario } from '../../src/lib/scenario/load';
+import { parseCsv } from './delimited-reader';
 
 const FIXTURE = 'tests/fixtures/scenarios/mini.yaml';
 const loaded = loadScenario(readFileSync(FIXTURE, 'utf8'), FIXTURE);
 if (!loaded.ok) throw new Error('fixture does not load');
 const mini = loaded.scenario;
-
-/** A small RFC 4180 reader, so the tests check what a spreadsheet would read back. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) rows.push([...row, field]);
-	return rows;
-}
 
 describe('RFC 4180 quoting', () => {
 	it('quotes commas, quotes and line breaks, and only those', () => {

@@ -20,6 +20,7 @@ import {
 import { EXPORT_FORMATS, type ExportInput } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';
+import { parseDelimited } from './delimited-reader';
 
 const FILE = 'tests/fixtures/scenarios/hostile-export.yaml';
 const loaded = loadScenario(readFileSync(FILE, 'utf8'), FILE);
@@ -39,36 +40,6 @@ const INPUTS: [string, ExportInput][] = [
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A small RFC 4180 reader (comma or tab), to see each field as a spreadsheet would. */
-function parseDelimited(text: string, delimiter: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"' && field === '') quoted = true;
-		else if (c === delimiter) {
-			row.push(field);
-			field = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) rows.push([...row, field]);
-	return rows;
-}
 
 function expectNoLiveFormula(rows: string[][]) {
 	for (const row of rows) for (const field of row) expect(field, field).not.toMatch(FORMULA_START);

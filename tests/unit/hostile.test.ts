@@ -21,6 +21,7 @@ import {
 } from '../../src/lib/scenario/load';
 import { BAD, OVER_DEPTH, VALID, type Bad } from '../fixtures/hostile/cases';
 import { decodeBytes } from '../../src/lib/scenario/decode';
+import { parseCsv } from './delimited-reader';
 
 const DIR = 'tests/fixtures/hostile';
 /** The table of expectations lives beside the files; it is not part of the corpus. */
@@ -29,36 +30,6 @@ const TABLE = 'cases.ts';
 /** What the CLI and the app's import both do with a file's bytes: UTF-8, bad bytes replaced. */
 function read(file: string): string {
 	return decodeBytes(readFileSync(file));
-}
-
-/** RFC 4180 reader, only for checking what the exporter wrote. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) rows.push([...row, field]);
-	return rows;
 }
 
 /** What a spreadsheet would run as a formula (OWASP CSV injection list). */

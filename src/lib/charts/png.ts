@@ -104,16 +104,3 @@ export async function renderPng(spec: ChartSpec, host: Element, source: string):
 		stage.remove();
 	}
 }
-
-/** Saves a blob through a temporary <a download>, which every browser treats as a download. */
-export function saveBlob(blob: Blob, filename: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = filename;
-	link.style.display = 'none';
-	document.body.appendChild(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

@@ -7,6 +7,7 @@ import type { Cell } from '../export/csv';
 import { LONG_COLUMNS, indexScenario, longRow, type LongColumn } from '../export/long-table';
 import type { Claim, Scenario } from '../scenario/schema';
 import { NORMAL_SIZING, RENDERERS, px, type Sizing } from './model';
+import { COLUMN_TITLES } from '../export/words';
 
 export type ClaimRow = Record<LongColumn, Cell> & { claim_id: string };
 
@@ -15,24 +16,8 @@ export function claimRows(scenario: Scenario, claims: readonly Claim[]): ClaimRo
 	return claims.map((claim) => longRow(index, claim) as ClaimRow);
 }
 
-export const COLUMN_LABELS: Record<LongColumn, string> = {
-	option_id: 'Option id',
-	option: 'Option',
-	commentator_id: 'Commentator id',
-	commentator: 'Commentator',
-	source_id: 'Source id',
-	outlet: 'Outlet',
-	date: 'Date',
-	stance: 'Stance',
-	dimension: 'Dimensions',
-	consequence: 'Consequence',
-	quote: 'Quote',
-	direction: 'Directions',
-	claim_id: 'Claim id',
-	title: 'Title',
-	date_inferred: 'Date inferred',
-	passage_url: 'Passage'
-};
+/** The grid's headers are the export's headers: one table of words for both. */
+export const COLUMN_LABELS = COLUMN_TITLES;
 
 /** Shown until someone picks columns: the fields a reader needs, not the ids. */
 export const DEFAULT_CLAIM_COLUMNS: readonly LongColumn[] = [

@@ -3,11 +3,18 @@
  * Everything before this point is pure and tested in Node; these are the only DOM calls.
  */
 
-/** Saves text or bytes as a file: a Blob behind a temporary `<a download>`. */
-export function downloadFile(data: string | Uint8Array, filename: string, mime: string): void {
+/** Saves text, bytes or a Blob as a file: a Blob behind a temporary `<a download>`. */
+export function downloadFile(
+	data: string | Uint8Array | Blob,
+	filename: string,
+	mime: string
+): void {
 	// A copy into a plain ArrayBuffer: Blob accepts no view over a shared buffer.
-	const part = typeof data === 'string' ? data : new Uint8Array(data).buffer;
-	const url = URL.createObjectURL(new Blob([part], { type: mime }));
+	const blob =
+		data instanceof Blob
+			? data
+			: new Blob([typeof data === 'string' ? data : new Uint8Array(data).buffer], { type: mime });
+	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = filename;
