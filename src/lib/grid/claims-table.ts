@@ -11,9 +11,26 @@ import { COLUMN_TITLES } from '../export/words';
 
 export type ClaimRow = Record<LongColumn, Cell> & { claim_id: string };
 
+/**
+ * Rows are built once per claim and scenario: a filter or search then hands ag-grid the same row
+ * objects again, which its row-id delta update keeps instead of re-rendering, and the passage
+ * link of each claim is not rebuilt on every keystroke.
+ */
+const rowCache = new WeakMap<Scenario, Map<Claim, ClaimRow>>();
+
 export function claimRows(scenario: Scenario, claims: readonly Claim[]): ClaimRow[] {
-	const index = indexScenario(scenario);
-	return claims.map((claim) => longRow(index, claim) as ClaimRow);
+	let rows = rowCache.get(scenario);
+	if (!rows) rowCache.set(scenario, (rows = new Map()));
+	let index: ReturnType<typeof indexScenario> | undefined;
+	return claims.map((claim) => {
+		let row = rows.get(claim);
+		if (!row) {
+			index ??= indexScenario(scenario);
+			row = longRow(index, claim) as ClaimRow;
+			rows.set(claim, row);
+		}
+		return row;
+	});
 }
 
 /** The grid's headers are the export's headers: one table of words for both. */
