@@ -61,3 +61,25 @@ export async function copyRich(html: string, text: string): Promise<'rich' | 'te
 		'This browser offers no clipboard access to pages. Download the table instead.'
 	);
 }
+
+/**
+ * Puts plain text on the clipboard; where the Clipboard API is blocked (permissions, plain
+ * http), falls back to a selection copy. Returns false when the browser allowed neither.
+ */
+export async function copyPlainText(text: string): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		const area = document.createElement('textarea');
+		area.value = text;
+		area.setAttribute('readonly', '');
+		area.style.position = 'fixed';
+		area.style.opacity = '0';
+		document.body.append(area);
+		area.select();
+		const ok = document.execCommand('copy');
+		area.remove();
+		return ok;
+	}
+}
