@@ -5,16 +5,7 @@
  * the app's own CSS variables, so light, dark and large type follow `app.css`.
  */
 import {
-	CellStyleModule,
-	ClientSideRowModelModule,
-	ColumnApiModule,
 	ModuleRegistry,
-	RenderApiModule,
-	RowApiModule,
-	RowAutoHeightModule,
-	ScrollApiModule,
-	TextFilterModule,
-	TooltipModule,
 	ValidationModule,
 	createGrid,
 	themeQuartz,
@@ -26,19 +17,12 @@ import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { SizePref, SortKey } from '../state/url-state';
 import { GRID_COMPONENTS } from './cells';
+import { GRID_MODULES } from './modules';
 import './cells.css';
 import type { GridData } from './views';
 
 ModuleRegistry.registerModules([
-	ClientSideRowModelModule,
-	CellStyleModule,
-	ColumnApiModule,
-	RenderApiModule,
-	RowApiModule,
-	RowAutoHeightModule,
-	ScrollApiModule,
-	TextFilterModule,
-	TooltipModule,
+	...GRID_MODULES,
 	// Explains a missing module or a misspelt option in development; left out of the build.
 	...(import.meta.env.DEV ? [ValidationModule] : [])
 ]);

@@ -5,36 +5,17 @@
  * chart.js is loaded only for the charts view, as a plain page would (and as the app does).
  */
 import {
-	CellStyleModule,
-	ClientSideRowModelModule,
-	ColumnApiModule,
 	createGrid,
 	ModuleRegistry,
 	QuickFilterModule,
-	RenderApiModule,
-	RowApiModule,
-	RowAutoHeightModule,
-	ScrollApiModule,
-	TextFilterModule,
 	themeQuartz,
-	TooltipModule,
 	type ColDef
 } from 'ag-grid-community';
+import { GRID_MODULES } from '../../../src/lib/grid/modules';
 
-// The modules src/lib/grid/ag-grid.svelte.ts registers, plus the quick filter this page searches
-// with (the app filters its own rows instead). Keep this list in step with the app's.
-ModuleRegistry.registerModules([
-	ClientSideRowModelModule,
-	CellStyleModule,
-	ColumnApiModule,
-	RenderApiModule,
-	RowApiModule,
-	RowAutoHeightModule,
-	ScrollApiModule,
-	TextFilterModule,
-	TooltipModule,
-	QuickFilterModule
-]);
+// The app's own module list, plus the quick filter this page searches with (the app filters
+// its own rows instead).
+ModuleRegistry.registerModules([...GRID_MODULES, QuickFilterModule]);
 
 interface Claim {
 	id: string;

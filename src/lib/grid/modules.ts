@@ -1,0 +1,28 @@
+/**
+ * The ag-grid community modules the workspace uses, and nothing more. Shared with the
+ * benchmark's bare page so the two always register the same grid.
+ */
+import {
+	CellStyleModule,
+	ClientSideRowModelModule,
+	ColumnApiModule,
+	RenderApiModule,
+	RowApiModule,
+	RowAutoHeightModule,
+	ScrollApiModule,
+	TextFilterModule,
+	TooltipModule,
+	type Module
+} from 'ag-grid-community';
+
+export const GRID_MODULES: Module[] = [
+	ClientSideRowModelModule,
+	CellStyleModule,
+	ColumnApiModule,
+	RenderApiModule,
+	RowApiModule,
+	RowAutoHeightModule,
+	ScrollApiModule,
+	TextFilterModule,
+	TooltipModule
+];
