@@ -19,6 +19,7 @@ import {
 	MAX_BYTES,
 	type LoadError
 } from '../../src/lib/scenario/load';
+import { loadScenarioLazily } from '../../src/lib/scenario/load-core';
 import { BAD, OVER_DEPTH, VALID, type Bad } from '../fixtures/hostile/cases';
 import { decodeBytes } from '../../src/lib/scenario/decode';
 import { parseCsv } from './delimited-reader';
@@ -78,6 +79,11 @@ describe.each(BAD)('$file', (bad) => {
 		expect(`${found!.line}:${found!.col}`).toBe(bad.at);
 	});
 
+	it("the app's loader (YAML parser fetched on demand) gives the very same errors", async () => {
+		const text = read(file);
+		expect(await loadScenarioLazily(text, file)).toEqual(loadScenario(text, file));
+	});
+
 	it('CLI validate: exit 1, the same message on stderr, nothing on stdout', async () => {
 		const { code, out, err } = await cli('validate', file);
 		expect(code).toBe(1);
@@ -101,6 +107,7 @@ describe.each(VALID)('$file (valid)', ({ file: name, claims }) => {
 	it('loads, and the CLI says it is valid', async () => {
 		const result = loadScenario(read(file), file);
 		expect(result.ok && result.scenario.claims.length).toBe(claims);
+		expect(await loadScenarioLazily(read(file), file)).toEqual(result);
 		const { code, out, err } = await cli('validate', file);
 		expect(err).toBe('');
 		expect(code).toBe(0);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadScenario } from '../../src/lib/scenario/load';
+import { loadScenarioLazily } from '../../src/lib/scenario/load-core';
 import { scenarioToJson, scenarioToYaml } from '../../src/lib/scenario/serialize';
 import { parse as loadYamlValue } from 'yaml';
 import { arbitraryScenario } from './arbitrary-scenario';
@@ -25,6 +26,26 @@ describe('parse -> serialize -> parse is lossless', () => {
 		fc.assert(
 			fc.property(arbitraryScenario, (scenario) => {
 				expect(reload(scenarioToYaml(scenario), 'x.yaml')).toEqual(scenario);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it("the app's lazy loader and the command line's agree, also on damaged text", async () => {
+		// Damage: a cut-off file or a changed character, so errors are compared as well as successes.
+		const damaged = fc.tuple(
+			arbitraryScenario,
+			fc.boolean(),
+			fc.nat(),
+			fc.constantFrom('', 'x', '"', ':', '\n-')
+		);
+		await fc.assert(
+			fc.asyncProperty(damaged, async ([scenario, yaml, at, insert]) => {
+				const text = yaml ? scenarioToYaml(scenario) : scenarioToJson(scenario);
+				const cut = at % (text.length + 1);
+				const changed = text.slice(0, cut) + insert + text.slice(cut + (insert ? 1 : 0));
+				const file = yaml ? 'x.yaml' : 'x.json';
+				expect(await loadScenarioLazily(changed, file)).toEqual(loadScenario(changed, file));
 			}),
 			{ numRuns: 150 }
 		);

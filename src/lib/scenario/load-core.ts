@@ -1,0 +1,359 @@
+/**
+ * The one way a scenario gets in: YAML or JSON text -> a validated `Scenario`, or every problem at
+ * once as `file:line:col path: message`. Used by the command line and the app's import alike, so
+ * a file the CLI accepts is a file the app accepts. Never returns a partial scenario.
+ *
+ * The YAML parser is a third of the app's loading code and a JSON link never needs it, so it is
+ * handed in (`load.ts` for the command line) or fetched only for YAML text (`loadScenarioLazily`).
+ */
+import * as v from 'valibot';
+import { scanJson } from './json-locate';
+import { checkReferences, type PathProblem } from './references';
+import { ScenarioSchema, type Scenario } from './schema';
+
+/** 20 MiB: the large benchmark scenario (20,000 claims) is about 12 MiB of JSON. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+/** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
+export const MAX_DEPTH = 24;
+/** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
+export const MAX_ALIASES = 200;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface LoadError {
+	file: string;
+	line: number;
+	col: number;
+	/** Field path such as `claims[3].stance`; empty for the file as a whole. */
+	path: string;
+	message: string;
+}
+
+export type LoadResult =
+	{ ok: true; scenario: Scenario; format: 'yaml' | 'json' } | { ok: false; errors: LoadError[] };
+
+export function formatLoadError(e: LoadError): string {
+	return `${e.file}:${e.line}:${e.col}${e.path ? ' ' + e.path : ''}: ${e.message}`;
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out ? `.${key}` : key;
+	}
+	return out;
+}
+
+type Format = 'yaml' | 'json';
+
+function detectFormat(file: string, text: string): Format {
+	const lower = file.toLowerCase();
+	if (lower.endsWith('.json')) return 'json';
+	if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+	return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+function byteLength(text: string): number {
+	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes. Counted
+	// without encoding, which would copy a file of megabytes just to measure it.
+	if (text.length * 3 <= MAX_BYTES) return text.length;
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) bytes += 1;
+		else if (c < 0x800) bytes += 2;
+		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+	let line = 1;
+	let last = -1;
+	const end = Math.min(offset, text.length);
+	for (let i = 0; i < end; i++) {
+		if (text.charCodeAt(i) === 10) {
+			line++;
+			last = i;
+		}
+	}
+	return { line, col: end - last };
+}
+
+/** Walks the parsed value once: depth bomb and prototype-pollution keys are refused before the schema runs. */
+interface ShapeNode {
+	value: unknown;
+	parent: ShapeNode | null;
+	key: string | number;
+	depth: number;
+}
+
+function pathOf(node: ShapeNode | null): (string | number)[] {
+	const path: (string | number)[] = [];
+	for (let n = node; n && n.parent; n = n.parent) path.push(n.key);
+	return path.reverse();
+}
+
+/**
+ * Walks the parsed value once: depth bombs and prototype-pollution keys are refused before the
+ * schema runs. Paths are linked to parents and built only for a problem, not for every node.
+ */
+function checkShape(value: unknown): PathProblem[] {
+	const problems: PathProblem[] = [];
+	const stack: ShapeNode[] = [{ value, parent: null, key: '', depth: 0 }];
+	while (stack.length > 0 && problems.length < 50) {
+		const node = stack.pop()!;
+		const item = node.value;
+		if (item === null || typeof item !== 'object') continue;
+		if (node.depth >= MAX_DEPTH) {
+			problems.push({
+				path: pathOf(node),
+				message: `nested deeper than ${MAX_DEPTH} levels; a scenario is at most 5`
+			});
+			continue;
+		}
+		const depth = node.depth + 1;
+		if (Array.isArray(item)) {
+			for (let i = item.length - 1; i >= 0; i--)
+				stack.push({ value: item[i], parent: node, key: i, depth });
+		} else {
+			for (const key of Object.keys(item)) {
+				if (FORBIDDEN_KEYS.has(key)) {
+					problems.push({
+						path: [...pathOf(node), key],
+						message: `the key "${key}" is not allowed (it could alter object prototypes)`,
+						atKey: true
+					});
+				} else
+					stack.push({ value: (item as Record<string, unknown>)[key], parent: node, key, depth });
+			}
+		}
+	}
+	return problems;
+}
+
+function schemaEntriesAt(path: readonly (string | number)[]): string[] | undefined {
+	// Walks the schema alongside the issue path so an unknown field can list the fields allowed there.
+	let schema: unknown = ScenarioSchema;
+	for (const key of path) {
+		const s = schema as { entries?: Record<string, unknown>; item?: unknown };
+		schema = typeof key === 'number' ? s.item : s.entries?.[key];
+		if (!schema) return undefined;
+	}
+	const entries = (schema as { entries?: Record<string, unknown> }).entries;
+	return entries ? Object.keys(entries) : undefined;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): PathProblem {
+	const path = (issue.path ?? []).map((item) => item.key as string | number);
+	const last = issue.path?.[issue.path.length - 1];
+	// valibot takes a list for an object and then reports every field missing; say what it is instead.
+	if (issue.type === 'strict_object' && last?.origin === 'key' && Array.isArray(last.input)) {
+		return { path: path.slice(0, -1), message: 'expected a mapping of fields; got a list' };
+	}
+	if (issue.type === 'strict_object' && last?.origin === 'key') {
+		if (issue.expected === 'never') {
+			const allowed = schemaEntriesAt(path.slice(0, -1));
+			return {
+				path,
+				atKey: true,
+				message: `unknown field "${String(last.key)}"${allowed ? `; expected one of: ${allowed.join(', ')}` : ''}`
+			};
+		}
+		return { path, message: `missing required field "${String(last.key)}"` };
+	}
+	if (issue.type === 'min_length' && typeof issue.input === 'string') {
+		return { path, message: 'expected non-empty text' };
+	}
+	if (issue.type === 'min_length' && Array.isArray(issue.input)) {
+		return {
+			path,
+			message: `expected at least ${String(issue.requirement)} item(s); got an empty list`
+		};
+	}
+	if (issue.type === 'strict_object') {
+		return { path, message: `expected a mapping of fields; got ${issue.received}` };
+	}
+	const message = issue.message.startsWith('Invalid')
+		? issue.message.replace(/^Invalid \w+: Expected (.*) but received (.*)$/, 'expected $1; got $2')
+		: `${issue.message}; got ${issue.received}`;
+	return { path, message };
+}
+
+function toErrors(
+	file: string,
+	text: string,
+	problems: PathProblem[],
+	locate?: Locate
+): LoadError[] {
+	if (locate) {
+		return problems.map((p) => ({
+			file,
+			...locate(p),
+			path: formatPath(p.path),
+			message: p.message
+		}));
+	}
+	// JSON that parsed: positions are worked out only now, on the error path, in one linear scan
+	// for the paths named (and their ancestors, where a missing field points).
+	const targets = new Set<string>();
+	for (const p of problems) {
+		for (let depth = 0; depth <= p.path.length; depth++)
+			targets.add(formatPath(p.path.slice(0, depth)));
+	}
+	const { positions } = scanJson(text, targets);
+	return problems.map((p) => {
+		let offset = 0;
+		for (let depth = p.path.length; depth >= 0; depth--) {
+			const found = positions.get(formatPath(p.path.slice(0, depth)));
+			if (found) {
+				offset =
+					p.atKey && depth === p.path.length && found.key !== undefined ? found.key : found.value;
+				break;
+			}
+		}
+		return { file, ...lineCol(text, offset), path: formatPath(p.path), message: p.message };
+	});
+}
+
+function parseJson(file: string, text: string): { value: unknown } | { errors: LoadError[] } {
+	try {
+		return { value: JSON.parse(text) };
+	} catch (err) {
+		const junk = binaryAt(text, file);
+		if (junk) return { errors: junk };
+		// V8 does not always give a position, and quotes the file in its message: our own scanner
+		// says where and what in one line.
+		const scan = scanJson(text);
+		if (scan.error) {
+			const pos = lineCol(text, scan.error.offset);
+			return {
+				errors: [{ file, ...pos, path: '', message: `not valid JSON: ${scan.error.message}` }]
+			};
+		}
+		const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+		return { errors: [{ file, line: 1, col: 1, path: '', message: `not valid JSON: ${first}` }] };
+	}
+}
+
+/** Where a problem's path sits in the file, for a parser that kept positions (YAML). */
+export type Locate = (problem: PathProblem) => { line: number; col: number };
+
+/** A YAML parser: the parsed value and a way to place problems in the text, or its own errors. */
+export type ReadYaml = (
+	text: string,
+	file: string
+) => { value: unknown; locate: Locate } | { errors: LoadError[] };
+
+/** Loads with the YAML parser given; never throws. */
+export function loadScenarioWith(text: string, file: string, readYaml: ReadYaml): LoadResult {
+	try {
+		const checked = checkText(text, file);
+		if ('errors' in checked) return { ok: false, errors: checked.errors };
+		if (checked.format === 'json') return loadJson(checked.text, file);
+		const read = readYaml(checked.text, file);
+		if ('errors' in read) return { ok: false, errors: read.errors };
+		return validate(read.value, 'yaml', checked.text, file, read.locate);
+	} catch (err) {
+		return crashed(file, err);
+	}
+}
+
+/**
+ * The app's loader: JSON is loaded at once, and the YAML parser is fetched only when the text
+ * is YAML. Never throws (a failed fetch of the parser is reported as a problem with the file).
+ */
+export async function loadScenarioLazily(text: string, file: string): Promise<LoadResult> {
+	try {
+		const checked = checkText(text, file);
+		if ('errors' in checked) return { ok: false, errors: checked.errors };
+		if (checked.format === 'json') return loadJson(checked.text, file);
+		const { readYaml } = await import('./yaml-reader');
+		return loadScenarioWith(text, file, readYaml);
+	} catch (err) {
+		return crashed(file, err);
+	}
+}
+
+function crashed(file: string, err: unknown): LoadResult {
+	// The loader's promise is "never a crash": whatever slipped through still becomes a message.
+	return {
+		ok: false,
+		...fail(file, `could not be read: ${err instanceof Error ? err.message : String(err)}`)
+	};
+}
+
+/** What holds for any file, whatever its format: size, not empty, text rather than binary. */
+function checkText(
+	text: string,
+	file: string
+): { text: string; format: Format } | { errors: LoadError[] } {
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	const bytes = byteLength(text);
+	if (bytes > MAX_BYTES) {
+		return fail(
+			file,
+			`file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${MAX_BYTES / 1048576} MiB`
+		);
+	}
+	if (text.trim() === '') return fail(file, 'file is empty; expected a scenario in YAML or JSON');
+	const format = detectFormat(file, text);
+	// JSON that parses holds no raw control characters, so a JSON file is only searched for them
+	// when it does not parse (a scan of a 12 MiB file costs more than the rest of the checks).
+	if (format === 'yaml' || text.indexOf('\ufffd') >= 0) {
+		const junk = binaryAt(text, file);
+		if (junk) return { errors: junk };
+	}
+	return { text, format };
+}
+
+/** Control characters other than tab and line breaks mean a binary file, not text. */
+function binaryAt(text: string, file: string): LoadError[] | null {
+	// eslint-disable-next-line no-control-regex
+	const junk = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
+	if (junk < 0) return null;
+	const pos = lineCol(text, junk);
+	return [{ file, ...pos, path: '', message: 'file holds binary data, not YAML or JSON text' }];
+}
+
+function fail(file: string, message: string): { errors: LoadError[] } {
+	return { errors: [{ file, line: 1, col: 1, path: '', message }] };
+}
+
+function loadJson(text: string, file: string): LoadResult {
+	const parsed = parseJson(file, text);
+	if ('errors' in parsed) return { ok: false, errors: parsed.errors };
+	return validate(parsed.value, 'json', text, file);
+}
+
+function validate(
+	value: unknown,
+	format: Format,
+	text: string,
+	file: string,
+	locate?: Locate
+): LoadResult {
+	// Every object in the schema is strict and at most five levels deep, so a value the schema
+	// accepts has no forbidden key and no depth bomb: the walk that names those problems runs
+	// only for a file that fails. (The schema never recurses deeper than itself.)
+	const result = v.safeParse(ScenarioSchema, value);
+	if (!result.success) {
+		const shape = checkShape(value);
+		if (shape.some((p) => !p.atKey))
+			return { ok: false, errors: toErrors(file, text, shape, locate) };
+		const seen = new Set(shape.map((p) => formatPath(p.path)));
+		const issues = result.issues.map(describeIssue).filter((p) => {
+			const key = `${formatPath(p.path)}\n${p.message}`;
+			if (seen.has(formatPath(p.path)) || seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		return { ok: false, errors: toErrors(file, text, [...shape, ...issues], locate) };
+	}
+	const references = checkReferences(result.output);
+	if (references.length > 0) return { ok: false, errors: toErrors(file, text, references, locate) };
+	return { ok: true, scenario: result.output, format };
+}
