@@ -9,6 +9,7 @@ import type { BundledScenario } from '../scenario/bundled';
 import { isHttpUrl, type Claim, type Scenario } from '../scenario/schema';
 import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
+import { fetchScenario, takeEarlyFetch } from './link-fetch';
 import {
 	decodeState,
 	encodeSearch,
@@ -38,11 +39,6 @@ const PREF_THEME = 'stancegrid.theme';
 const PREF_SIZE = 'stancegrid.size';
 /** Files past this are refused before reading; the loader has the same limit for text. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** A scenario's address fetched without cookies; null when it could not be fetched at all. */
-function fetchScenario(url: string): Promise<Response | null> {
-	return fetch(url, { credentials: 'omit', redirect: 'follow' }).catch(() => null);
-}
 
 function readPref(key: string): string | null {
 	try {
@@ -145,9 +141,9 @@ export class Workspace {
 	prefetch(params: URLSearchParams): void {
 		const url = decodeState(params).state.src?.trim();
 		if (!url || !isHttpUrl(url)) return;
-		this.early = { url, response: fetchScenario(url) };
+		this.early = { url, response: takeEarlyFetch(url) ?? fetchScenario(url) };
 		// Failures are reported by openText's own import, which reuses this request.
-		import('../scenario/load').catch(() => undefined);
+		import('../scenario/load-core').catch(() => undefined);
 		this.waiting = true;
 		this.loading = url;
 	}
@@ -295,9 +291,9 @@ export class Workspace {
 		origin: 'file' | 'address',
 		then?: UrlState
 	): Promise<boolean> {
-		// Loaded on demand: the YAML parser is not needed until someone opens a file.
-		const { loadScenario, formatLoadError } = await import('../scenario/load');
-		const result = loadScenario(text, file);
+		// Loaded on demand, and the YAML parser only for YAML text.
+		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
+		const result = await loadScenarioLazily(text, file);
 		if (!result.ok) {
 			this.loadProblem = {
 				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
