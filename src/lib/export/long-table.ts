@@ -54,6 +54,7 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
 export function longRow(index: ScenarioIndex, claim: Claim): Record<LongColumn, Cell> {
 	const option = index.option(claim.option);
 	const source = index.source(claim.source);
+	let link: string | undefined;
 	return {
 		option_id: option.id,
 		option: option.label,
@@ -71,7 +72,10 @@ export function longRow(index: ScenarioIndex, claim: Claim): Record<LongColumn, 
 		claim_id: claim.id,
 		title: source.title,
 		date_inferred: source.date_inferred,
-		passage_url: passageUrl(source.url, claim.quote) ?? ''
+		// Built when first read: a grid of 20,000 claims shows a few dozen links, not all of them.
+		get passage_url() {
+			return (link ??= passageUrl(source.url, claim.quote) ?? '');
+		}
 	};
 }
 
