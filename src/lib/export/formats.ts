@@ -1,147 +1,50 @@
 /**
  * Every export format, by name: the command line and the app's export menu both read this table,
- * so a format exists in both or in neither.
+ * so a format exists in both or in neither. Words and file types are in `format-info.ts`.
  */
-import type { Claim, Scenario } from '../scenario/schema';
 import { bibtex, cslJson, ris } from './citations';
-import { longCsv, type LongColumn } from './long-table';
+import {
+	FORMAT_INFO,
+	type ExportFormatName,
+	type ExportInput,
+	type FormatInfo
+} from './format-info';
+import { longCsv } from './long-table';
 import { matrixMarkdown } from './markdown';
 import { matrixCsv } from './matrix-table';
 import { workbook } from './xlsx';
 
-/**
- * What is on screen, handed to every serializer: exports follow the view's filters, order and
- * visible columns. Every field but `scenario` is optional so the CLI can export everything.
- */
-export interface ExportInput {
-	scenario: Scenario;
-	/** The claims in view, in view order; the whole scenario when absent. */
-	claims?: readonly Claim[];
-	/** Visible columns of the claims table, in order; all of `LONG_COLUMNS` when absent. */
-	columns?: readonly LongColumn[];
-	/** Matrix rows (option ids) and columns (commentator ids) in view order; all when absent. */
-	options?: readonly string[];
-	commentators?: readonly string[];
-	/** The filters applied, in plain words (see `describeFilters`), for legends and notes. */
-	filters?: readonly string[];
-	/**
-	 * When the export is made, for the formats that record it (the workbook's legend). Passed in,
-	 * not read from the clock, so serializers stay deterministic; left out, no time is recorded.
-	 */
-	now?: Date;
-}
+export {
+	exportFileName,
+	isExportFormat,
+	type ExportFormatName,
+	type ExportInput
+} from './format-info';
 
-export interface ExportFormat {
-	/** Short name with the file type, e.g. "Matrix (CSV)". */
-	label: string;
-	/** What is in the file, in plain words, for the export menu and `--help`. */
-	description: string;
-	extension: string;
-	mime: string;
-	/** Bytes, not text: the command line needs --out for these. */
-	binary: boolean;
+export interface ExportFormat extends FormatInfo {
 	serialize: (input: ExportInput) => string | Uint8Array | Promise<string | Uint8Array>;
 }
 
-export const EXPORT_FORMATS = {
+export const EXPORT_FORMATS: Record<ExportFormatName, ExportFormat> = {
 	csv: {
-		label: 'Claims table (CSV)',
-		description: 'one row per claim with its quote; opens in Excel, Sheets or R',
-		extension: 'csv',
-		mime: 'text/csv;charset=utf-8',
-		binary: false,
+		...FORMAT_INFO.csv,
 		serialize: ({ scenario, claims, columns }) => longCsv(scenario, claims, columns)
 	},
-	'matrix-csv': {
-		label: 'Matrix (CSV)',
-		description: 'options by commentators, each cell the stance and consequence',
-		extension: 'csv',
-		mime: 'text/csv;charset=utf-8',
-		binary: false,
-		serialize: matrixCsv
-	},
-	xlsx: {
-		label: 'Excel workbook (.xlsx)',
-		description: 'matrix, claims with links, sources, legend',
-		extension: 'xlsx',
-		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		binary: true,
-		serialize: workbook
-	},
-	md: {
-		label: 'Markdown (.md)',
-		description: 'matrix table with footnoted quotes, for memos and wikis',
-		extension: 'md',
-		mime: 'text/markdown;charset=utf-8',
-		binary: false,
-		serialize: matrixMarkdown
-	},
-	csl: {
-		label: 'Citations (CSL-JSON)',
-		description: 'the sources, for Zotero, Mendeley or Pandoc',
-		extension: 'csl.json',
-		mime: 'application/vnd.citationstyles.csl+json',
-		binary: false,
-		serialize: cslJson
-	},
-	bib: {
-		label: 'Citations (BibTeX)',
-		description: 'the sources, for LaTeX',
-		extension: 'bib',
-		mime: 'application/x-bibtex;charset=utf-8',
-		binary: false,
-		serialize: bibtex
-	},
-	ris: {
-		label: 'Citations (RIS)',
-		description: 'the sources, for EndNote, Zotero or Mendeley',
-		extension: 'ris',
-		mime: 'application/x-research-info-systems',
-		binary: false,
-		serialize: ris
-	},
+	'matrix-csv': { ...FORMAT_INFO['matrix-csv'], serialize: matrixCsv },
+	xlsx: { ...FORMAT_INFO.xlsx, serialize: workbook },
+	md: { ...FORMAT_INFO.md, serialize: matrixMarkdown },
+	csl: { ...FORMAT_INFO.csl, serialize: cslJson },
+	bib: { ...FORMAT_INFO.bib, serialize: bibtex },
+	ris: { ...FORMAT_INFO.ris, serialize: ris },
 	json: {
-		label: 'Scenario (JSON)',
-		description: 'all the data, to reopen or share; filters do not apply',
-		extension: 'json',
-		mime: 'application/json',
-		binary: false,
+		...FORMAT_INFO.json,
 		// Loaded on use: serialize.ts brings the YAML library, which the page does not need to start.
 		serialize: async ({ scenario }) =>
 			(await import('../scenario/serialize')).scenarioToJson(scenario)
 	},
 	yaml: {
-		label: 'Scenario (YAML)',
-		description: 'all the data, to edit by hand; filters do not apply',
-		extension: 'yaml',
-		mime: 'application/yaml',
-		binary: false,
+		...FORMAT_INFO.yaml,
 		serialize: async ({ scenario }) =>
 			(await import('../scenario/serialize')).scenarioToYaml(scenario)
 	}
-} satisfies Record<string, ExportFormat>;
-
-export type ExportFormatName = keyof typeof EXPORT_FORMATS;
-
-export function isExportFormat(name: string): name is ExportFormatName {
-	return Object.hasOwn(EXPORT_FORMATS, name);
-}
-
-/** What the file is, in its name, where several formats share an extension or a scenario. */
-const FILE_SUFFIX: Record<ExportFormatName, string> = {
-	csv: '-claims',
-	'matrix-csv': '-matrix',
-	xlsx: '',
-	md: '-matrix',
-	csl: '-sources',
-	bib: '-sources',
-	ris: '-sources',
-	json: '',
-	yaml: ''
 };
-
-/** `ukraine-war-2025-matrix.csv`: the base reduced to characters every file system accepts. */
-export function exportFileName(base: string, format: ExportFormatName): string {
-	const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'stancegrid';
-	return `${safe}${FILE_SUFFIX[format]}.${EXPORT_FORMATS[format].extension}`;
-}

@@ -1,5 +1,5 @@
 /** The export menu's entries, in the order a briefer looks for them, grouped by what they give. */
-import { EXPORT_FORMATS, type ExportFormatName } from '../../export/formats';
+import { FORMAT_INFO, type ExportFormatName } from '../../export/format-info';
 
 export type MenuAction =
 	{ kind: 'download'; format: ExportFormatName } | { kind: 'copy'; table: 'matrix' | 'claims' };
@@ -14,8 +14,8 @@ export interface MenuItem {
 
 const download = (format: ExportFormatName, group: MenuItem['group']): MenuItem => ({
 	id: format,
-	label: EXPORT_FORMATS[format].label,
-	description: EXPORT_FORMATS[format].description,
+	label: FORMAT_INFO[format].label,
+	description: FORMAT_INFO[format].description,
 	group,
 	action: { kind: 'download', format }
 });
