@@ -115,6 +115,8 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 		const initial = untrack(props);
 		// Read by the cell class rule below; mutated in place, then the two affected rows refresh.
 		const context: GridContext = { selected: initial.selected };
+		// Rows to show when the data says which (`GridData.shown`); read by the external filter.
+		let shown = initial.data.shown;
 		const options: GridOptions<Row> = {
 			context,
 			theme: gridTheme(initial.size),
@@ -123,6 +125,8 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			rowData: initial.data.rows,
 			rowHeight: initial.data.rowHeight,
 			getRowId: (p) => p.data.id,
+			isExternalFilterPresent: () => shown !== null,
+			doesExternalFilterPass: (node) => shown === null || shown.has(node.id!),
 			components: GRID_COMPONENTS,
 			defaultColDef: {
 				resizable: true,
@@ -171,12 +175,18 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 		$effect(() => {
 			const { data, label } = props();
 			if (data !== shownData) {
+				const prev = shownData;
 				shownData = data;
-				api.updateGridOptions({
-					columnDefs: data.columnDefs,
-					rowData: data.rows,
-					rowHeight: data.rowHeight
-				});
+				shown = data.shown;
+				// Only what changed: new column definitions make ag-grid rebuild every column, and
+				// new rows make it match 20,000 of them by id, which a search needs neither of.
+				const patch: GridOptions<Row> = {};
+				if (data.columnDefs !== prev.columnDefs) patch.columnDefs = data.columnDefs;
+				if (data.rows !== prev.rows) patch.rowData = data.rows;
+				if (data.rowHeight !== prev.rowHeight) patch.rowHeight = data.rowHeight;
+				if (Object.keys(patch).length > 0) api.updateGridOptions(patch);
+				// New rows are filtered as they go in; the same rows are filtered again here.
+				if (data.shown !== prev.shown && patch.rowData === undefined) api.onFilterChanged();
 			}
 			labelGrid(node, label);
 		});

@@ -33,6 +33,24 @@ export function claimRows(scenario: Scenario, claims: readonly Claim[]): ClaimRo
 	});
 }
 
+/**
+ * Every claim's row, with the `id` the grid keys rows by, built once per scenario. The claims
+ * table always holds all of them and hides what the filters leave out (see `GridData.shown`):
+ * a search then re-filters the rows ag-grid already has instead of handing it 20,000 again.
+ */
+const allRows = new WeakMap<Scenario, (ClaimRow & { id: string })[]>();
+
+export function allClaimRows(scenario: Scenario): (ClaimRow & { id: string })[] {
+	let rows = allRows.get(scenario);
+	if (!rows) {
+		rows = claimRows(scenario, scenario.claims).map((row) =>
+			Object.assign(row, { id: row.claim_id })
+		);
+		allRows.set(scenario, rows);
+	}
+	return rows;
+}
+
 /** The grid's headers are the export's headers: one table of words for both. */
 export const COLUMN_LABELS = COLUMN_TITLES;
 

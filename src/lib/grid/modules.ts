@@ -4,8 +4,10 @@
  */
 import {
 	CellStyleModule,
+	ClientSideRowModelApiModule,
 	ClientSideRowModelModule,
 	ColumnApiModule,
+	ExternalFilterModule,
 	RenderApiModule,
 	RowApiModule,
 	RowAutoHeightModule,
@@ -17,8 +19,11 @@ import {
 
 export const GRID_MODULES: Module[] = [
 	ClientSideRowModelModule,
+	// forEachNodeAfterFilterAndSort: exports take the rows in the grid's order from it.
+	ClientSideRowModelApiModule,
 	CellStyleModule,
 	ColumnApiModule,
+	ExternalFilterModule,
 	RenderApiModule,
 	RowApiModule,
 	RowAutoHeightModule,

@@ -9,7 +9,7 @@ import type { Claim, Scenario } from '../scenario/schema';
 import type { ViewName } from '../state/url-state';
 import { isFiltered, type Filters } from '../view/filters';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
-import { DEFAULT_CLAIM_COLUMNS, claimColumnDefs, claimRows } from './claims-table';
+import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';
 import { OPTION_COLUMN, matrixColumnDefs, matrixRows } from './matrix';
 import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
 import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
@@ -33,6 +33,13 @@ export interface GridData {
 	autoHeight: boolean;
 	/** Row height in pixels for rows that do not fit their content. */
 	rowHeight: number;
+	/**
+	 * Ids of the rows to show, or null to show all `rows`. Set where `rows` are all there could
+	 * be (the claims table): the grid keeps its rows and only filters them again.
+	 */
+	shown: ReadonlySet<string> | null;
+	/** Rows shown: `shown.size`, or every row. */
+	rowCount: number;
 }
 
 export interface GridSettings {
@@ -58,6 +65,8 @@ export function gridData(
 			return {
 				columnDefs: matrixColumnDefs(columns, sizing, auto),
 				rows,
+				shown: null,
+				rowCount: rows.length,
 				rowNoun: ['option', 'options'],
 				columnCount: columns.length,
 				autoHeight: auto,
@@ -71,6 +80,8 @@ export function gridData(
 			return {
 				columnDefs: transposeColumnDefs(options, sizing, auto),
 				rows: transposeRows(rows, claims),
+				shown: null,
+				rowCount: rows.length,
 				rowNoun: ['commentator', 'commentators'],
 				columnCount: options.length,
 				autoHeight: auto,
@@ -79,9 +90,12 @@ export function gridData(
 		}
 		case 'dimensions': {
 			const dimensions = visibleDimensions(scenario, filters.dimensions);
+			const rows = dimensionRows(scenario, claims, filters);
 			return {
 				columnDefs: dimensionColumnDefs(dimensions, sizing),
-				rows: dimensionRows(scenario, claims, filters),
+				rows,
+				shown: null,
+				rowCount: rows.length,
 				rowNoun: ['option', 'options'],
 				columnCount: dimensions.length,
 				autoHeight: true,
@@ -90,9 +104,12 @@ export function gridData(
 		}
 		case 'claims': {
 			const visible = settings.columns ?? DEFAULT_CLAIM_COLUMNS;
+			const shown = isFiltered(filters) ? new Set(claims.map((c) => c.id)) : null;
 			return {
-				columnDefs: claimColumnDefs(visible, settings.pinned, sizing),
-				rows: claimRows(scenario, claims).map((row) => Object.assign(row, { id: row.claim_id })),
+				columnDefs: claimColumns(visible, settings.pinned, sizing),
+				rows: allClaimRows(scenario),
+				shown,
+				rowCount: claims.length,
 				rowNoun: ['claim', 'claims'],
 				columnCount: visible.length,
 				autoHeight: true,
@@ -100,6 +117,24 @@ export function gridData(
 			};
 		}
 	}
+}
+
+/**
+ * The claims table's columns depend only on the column choice and sizing, not on the filters:
+ * the same definitions come back while those stay the same, so a search does not make ag-grid
+ * rebuild its columns.
+ */
+let lastClaimColumns: { key: string; defs: GridData['columnDefs'] } | null = null;
+
+function claimColumns(
+	visible: readonly LongColumn[],
+	pinned: readonly LongColumn[],
+	sizing: Sizing
+): GridData['columnDefs'] {
+	const key = JSON.stringify([visible, pinned, sizing.scale, sizing.narrow]);
+	if (lastClaimColumns?.key !== key)
+		lastClaimColumns = { key, defs: claimColumnDefs(visible, pinned, sizing) };
+	return lastClaimColumns.defs;
 }
 
 /** Column ids a view can be sorted by, for checking `sort` in a link. */

@@ -65,46 +65,41 @@ function inRange(date: string, from: string | null, to: string | null): boolean 
 
 /**
  * The searchable text of every claim, lower-cased once per scenario and kept while the scenario
- * object lives: quick search runs on every keystroke over up to 20,000 claims.
+ * object lives, in the order of `scenario.claims`: quick search runs on every keystroke over up
+ * to 20,000 claims, so a search is one `includes` per claim and nothing else.
  */
-const searchText = new WeakMap<Scenario, Map<Claim, string>>();
+const searchText = new WeakMap<Scenario, string[]>();
 
-function claimTexts(scenario: Scenario): Map<Claim, string> {
+function claimTexts(scenario: Scenario): string[] {
 	let texts = searchText.get(scenario);
 	if (texts) return texts;
 	const people = byId(scenario.commentators);
 	const options = byId(scenario.options);
 	const sources = byId(scenario.sources);
-	texts = new Map();
-	for (const claim of scenario.claims) {
+	texts = scenario.claims.map((claim) => {
 		const person = people.get(claim.commentator);
 		const option = options.get(claim.option);
 		const source = sources.get(claim.source);
-		texts.set(
-			claim,
-			[
-				claim.consequence,
-				claim.quote.exact,
-				claim.stance,
-				person?.name,
-				person?.role,
-				person?.affiliation,
-				option?.label,
-				source?.outlet,
-				source?.title
-			]
-				.join('\n')
-				.toLowerCase()
-		);
-	}
+		return [
+			claim.consequence,
+			claim.quote.exact,
+			claim.stance,
+			person?.name,
+			person?.role,
+			person?.affiliation,
+			option?.label,
+			source?.outlet,
+			source?.title
+		]
+			.join('\n')
+			.toLowerCase();
+	});
 	searchText.set(scenario, texts);
 	return texts;
 }
 
 export function applyFilters(scenario: Scenario, filters: Filters): Claim[] {
 	if (!isFiltered(filters)) return scenario.claims;
-	const kinds = new Map(scenario.commentators.map((c) => [c.id, c.kind]));
-	const dates = new Map(scenario.sources.map((s) => [s.id, s.date]));
 	const sources = new Set(filters.sources);
 	const kindSet = new Set(filters.kinds);
 	const dims = new Set(filters.dimensions);
@@ -112,18 +107,32 @@ export function applyFilters(scenario: Scenario, filters: Filters): Claim[] {
 	const options = new Set(filters.options);
 	const people = new Set(filters.commentators);
 	const query = filters.query.trim().toLowerCase();
+	// Each test is built only when its filter is set: a search alone is a loop of `includes`.
+	const tests: ((claim: Claim) => boolean)[] = [];
+	if (sources.size > 0) tests.push((claim) => sources.has(claim.source));
+	if (kindSet.size > 0) {
+		const kinds = new Map(scenario.commentators.map((c) => [c.id, c.kind]));
+		tests.push((claim) => kindSet.has(kinds.get(claim.commentator)!));
+	}
+	if (dims.size > 0) tests.push((claim) => claim.effects.some((e) => dims.has(e.dimension)));
+	if (stances.size > 0) tests.push((claim) => stances.has(claim.stance));
+	if (options.size > 0) tests.push((claim) => options.has(claim.option));
+	if (people.size > 0) tests.push((claim) => people.has(claim.commentator));
+	if (filters.from !== null || filters.to !== null) {
+		const inDates = new Map(
+			scenario.sources.map((s) => [s.id, inRange(s.date, filters.from, filters.to)])
+		);
+		tests.push((claim) => inDates.get(claim.source)!);
+	}
 	const texts = query === '' ? null : claimTexts(scenario);
-	return scenario.claims.filter(
-		(claim) =>
-			(sources.size === 0 || sources.has(claim.source)) &&
-			(kindSet.size === 0 || kindSet.has(kinds.get(claim.commentator)!)) &&
-			(dims.size === 0 || claim.effects.some((e) => dims.has(e.dimension))) &&
-			(stances.size === 0 || stances.has(claim.stance)) &&
-			(options.size === 0 || options.has(claim.option)) &&
-			(people.size === 0 || people.has(claim.commentator)) &&
-			inRange(dates.get(claim.source)!, filters.from, filters.to) &&
-			(texts === null || texts.get(claim)!.includes(query))
-	);
+	const claims = scenario.claims;
+	const out: Claim[] = [];
+	for (let i = 0; i < claims.length; i++) {
+		if (texts !== null && !texts[i]!.includes(query)) continue;
+		const claim = claims[i]!;
+		if (tests.every((test) => test(claim))) out.push(claim);
+	}
+	return out;
 }
 
 /** Plain-words list of what is filtered, for export legends and the on-screen summary. */
