@@ -9,7 +9,7 @@ import type { BundledScenario } from '../scenario/bundled';
 import { isHttpUrl, type Claim, type Scenario } from '../scenario/schema';
 import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
-import { fetchScenario, takeEarlyFetch } from './link-fetch';
+import { fetchScenario, MAX_SCENARIO_BYTES, takeEarlyFetch, type Fetched } from './link-fetch';
 import {
 	decodeState,
 	encodeSearch,
@@ -37,8 +37,6 @@ export interface LoadProblem {
 
 const PREF_THEME = 'stancegrid.theme';
 const PREF_SIZE = 'stancegrid.size';
-/** Files past this are refused before reading; the loader has the same limit for text. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 function readPref(key: string): string | null {
 	try {
@@ -91,7 +89,7 @@ export class Workspace {
 	 */
 	waiting = $state(false);
 	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
-	private early: { url: string; response: Promise<Response | null> } | null = null;
+	private early: { url: string; fetched: Promise<Fetched> } | null = null;
 
 	current: OpenScenario | undefined = $derived.by(() => {
 		if (this.waiting) return undefined;
@@ -141,7 +139,7 @@ export class Workspace {
 	prefetch(params: URLSearchParams): void {
 		const url = decodeState(params).state.src?.trim();
 		if (!url || !isHttpUrl(url)) return;
-		this.early = { url, response: takeEarlyFetch(url) ?? fetchScenario(url) };
+		this.early = { url, fetched: takeEarlyFetch(url) ?? fetchScenario(url) };
 		// Failures are reported by openText's own import, which reuses this request.
 		import('../scenario/load-core').catch(() => undefined);
 		this.waiting = true;
@@ -313,7 +311,7 @@ export class Workspace {
 	}
 
 	async openFile(file: File): Promise<boolean> {
-		if (file.size > MAX_FILE_BYTES) {
+		if (file.size > MAX_SCENARIO_BYTES) {
 			this.loadProblem = {
 				title: `Could not open ${file.name}. The scenario on screen is unchanged.`,
 				lines: [
@@ -351,21 +349,19 @@ export class Workspace {
 		};
 		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
 		this.loading = url;
-		const early = this.early?.url === url ? this.early.response : null;
+		const early = this.early?.url === url ? this.early.fetched : null;
 		this.early = null;
 		try {
-			const response = await (early ?? fetchScenario(url));
-			if (!response)
-				return fail(
-					'could not be fetched (no connection, or the server does not let other sites read the file)'
-				);
-			if (!response.ok)
-				return fail(`the server answered ${response.status} ${response.statusText}`);
-			const length = Number(response.headers.get('content-length') ?? '0');
-			if (length > MAX_FILE_BYTES)
-				return fail(`file is ${(length / 1048576).toFixed(1)} MiB; the limit is 20 MiB`);
+			const fetched = await (early ?? fetchScenario(url));
+			if (!fetched.ok) return fail(fetched.problem);
+			let text: string;
+			try {
+				text = await fetched.text;
+			} catch (err) {
+				return fail(`could not be read: ${err instanceof Error ? err.message : String(err)}`);
+			}
 			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
-			const ok = await this.openText(await response.text(), name, 'address', then);
+			const ok = await this.openText(text, name, 'address', then);
 			if (ok) this.src = url;
 			return ok;
 		} finally {
