@@ -78,27 +78,29 @@ export interface Matrix {
 }
 
 export function buildMatrix(view: ExportView): Matrix {
-	const byCell = new Map<string, Claim[]>();
+	// Grouped by option, then commentator: no key string per claim or per cell.
+	const byCell = new Map<string, Map<string, Claim[]>>();
 	for (const claim of view.claims) {
-		const key = `${claim.option}\n${claim.commentator}`;
-		const list = byCell.get(key);
+		let row = byCell.get(claim.option);
+		if (!row) byCell.set(claim.option, (row = new Map()));
+		const list = row.get(claim.commentator);
 		if (list) list.push(claim);
-		else byCell.set(key, [claim]);
+		else row.set(claim.commentator, [claim]);
 	}
 	const cited: Claim[] = [];
 	const citation = new Map<string, number>();
-	const rows = view.options.map((option) =>
-		view.commentators.map((commentator): MatrixCell => {
-			const claims = byCell.get(`${option.id}\n${commentator.id}`) ?? [];
+	const rows = view.options.map((option) => {
+		const row = byCell.get(option.id);
+		return view.commentators.map((commentator): MatrixCell => {
+			const claims = row?.get(commentator.id) ?? [];
+			let stance: Stance | 'mixed' | null = null;
 			for (const claim of claims) {
 				cited.push(claim);
 				citation.set(claim.id, cited.length);
+				stance = stance === null || stance === claim.stance ? claim.stance : 'mixed';
 			}
-			const stances = new Set(claims.map((c) => c.stance));
-			const stance =
-				claims.length === 0 ? null : stances.size > 1 ? 'mixed' : (claims[0]!.stance as Stance);
 			return { option, commentator, claims, stance };
-		})
-	);
+		});
+	});
 	return { options: view.options, commentators: view.commentators, rows, cited, citation };
 }

@@ -2,16 +2,10 @@
  * How exports put the data in words for people (matrix cells, readable column titles and values),
  * as opposed to the long CSV, whose raw ids and codes are for other tools.
  */
-import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
-import { byId } from '../scenario/group';
-import {
-	NOT_STATED,
-	type Claim,
-	type Dimension,
-	type Source,
-	type SourceKind
-} from '../scenario/schema';
-import { longRow, type LongColumn } from './long-table';
+import { NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import { NOT_STATED, type Claim, type Source, type SourceKind } from '../scenario/schema';
+import { claimTexts } from './claim-texts';
+import type { LongColumn } from './long-table';
 import type { ExportView, MatrixCell } from './view';
 
 /** "Supports ▲: consequence": the stance in a word and a symbol, so no colour is needed. */
@@ -46,41 +40,13 @@ export const COLUMN_TITLES: Record<LongColumn, string> = {
 
 /** A claim's row for people: stance and directions in words, dimensions by label. */
 export function readableRows(view: ExportView): (claim: Claim) => Record<LongColumn, string> {
-	const dimensions = byId(view.scenario.dimensions);
-	return (claim) => readableRow(view, dimensions, claim);
-}
-
-function readableRow(
-	view: ExportView,
-	dimensions: Map<string, Dimension>,
-	claim: Claim
-): Record<LongColumn, string> {
-	const raw = longRow(view.index, claim);
-	const look = STANCE_LOOK[claim.stance];
-	const text = (column: LongColumn) => {
-		const value = raw[column];
-		return value === null || value === undefined ? '' : String(value);
-	};
-	return {
-		option_id: text('option_id'),
-		option: text('option'),
-		commentator_id: text('commentator_id'),
-		commentator: text('commentator'),
-		source_id: text('source_id'),
-		outlet: text('outlet'),
-		date: text('date'),
-		stance: `${look.word} ${look.symbol}`,
-		dimension: claim.effects
-			.map((e) => dimensions.get(e.dimension)?.label ?? e.dimension)
-			.join('; '),
-		consequence: claim.consequence,
-		quote: claim.quote.exact,
-		direction: claim.effects.map((e) => DIRECTION_LOOK[e.direction].word).join('; '),
-		claim_id: claim.id,
-		title: text('title'),
-		date_inferred: raw.date_inferred ? 'yes' : 'no',
-		passage_url: text('passage_url')
-	};
+	const { text } = claimTexts(view);
+	const columns = Object.keys(text) as LongColumn[];
+	return (claim) =>
+		Object.fromEntries(columns.map((column) => [column, text[column](claim)])) as Record<
+			LongColumn,
+			string
+		>;
 }
 
 export function authorsText(source: Source): string {

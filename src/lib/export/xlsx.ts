@@ -10,7 +10,8 @@
  */
 import type { Cell, Font, Style, Workbook, Worksheet } from 'exceljs';
 import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
-import { DIRECTIONS, NOT_STATED, STANCES } from '../scenario/schema';
+import { DIRECTIONS, NOT_STATED, STANCES, type Stance } from '../scenario/schema';
+import { claimTexts } from './claim-texts';
 import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './formats';
 import type { LongColumn } from './long-table';
@@ -21,7 +22,6 @@ import {
 	cellEntries,
 	COLUMN_TITLES,
 	DIRECTION_MEANING,
-	readableRows,
 	SOURCE_KIND_WORDS,
 	STANCE_MEANING
 } from './words';
@@ -35,10 +35,20 @@ const MAX_ROW_HEIGHT = 409;
 
 type ExcelJs = typeof import('exceljs');
 
-async function loadExcelJs(): Promise<ExcelJs> {
-	const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
-	// Node gives the CommonJS exports as the default export; the browser bundle may give either.
-	return mod.default ?? mod;
+let excelJs: Promise<ExcelJs> | undefined;
+
+/** Loaded on the first export and kept: each `import()` resolves the module again. */
+function loadExcelJs(): Promise<ExcelJs> {
+	excelJs ??= import('exceljs').then(
+		// Node gives the CommonJS exports as the default export; the browser bundle may give either.
+		(mod: ExcelJs & { default?: ExcelJs }) => mod.default ?? mod,
+		(error: unknown) => {
+			// A chunk that failed to load (say, offline) is tried again on the next export.
+			excelJs = undefined;
+			throw error;
+		}
+	);
+	return excelJs;
 }
 
 const argb = (hex: string) => 'FF' + hex.slice(1).toUpperCase();
@@ -130,41 +140,72 @@ function filled(base: keyof typeof LOOKS, hex: string, edge?: string): Look {
 	return style;
 }
 
-/** Writes text (nothing when empty) and the style, with the Text format when there is text. */
-function setText(cell: Cell, value: string, style: Look = LOOKS.plain): void {
+/** A look per stance (and mixed), looked up once per sheet rather than once per cell. */
+function stanceLooksOf(lookOf: (stance: Stance | 'mixed') => Look): Record<Stance | 'mixed', Look> {
+	return {
+		support: lookOf('support'),
+		conditional: lookOf('conditional'),
+		oppose: lookOf('oppose'),
+		mixed: lookOf('mixed')
+	};
+}
+
+/**
+ * A quick test for what `xmlSafe` replaces (a superset: every surrogate, paired or not), so that
+ * the common clean cell skips its slower pattern.
+ */
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/**
+ * Writes text (nothing when empty) and the style, with the Text format when there is text;
+ * returns the text as written.
+ */
+function setText(cell: Cell, value: string, style: Look = LOOKS.plain): string {
+	let text = value;
 	// An empty cell stays empty rather than holding an empty string, so "blanks" filters find it.
 	if (value !== '') {
-		const text = xmlSafe(value);
-		cell.value = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;
+		if (MAYBE_NOT_XML.test(text)) text = xmlSafe(text);
+		if (text.length > MAX_CELL) text = text.slice(0, MAX_CELL - 1) + '…';
+		cell.value = text;
 	}
 	setLook(cell, style, value !== '');
+	return text;
 }
 
-function setLink(cell: Cell, text: string, href: string, base: Look = LOOKS.plain): void {
-	cell.value = {
-		text: xmlSafe(text).slice(0, MAX_CELL),
-		hyperlink: href,
-		tooltip: 'Open in a browser'
-	};
+/** Writes a link and its style; returns its text as written. */
+function setLink(cell: Cell, text: string, href: string, base: Look = LOOKS.plain): string {
+	const shown = (MAYBE_NOT_XML.test(text) ? xmlSafe(text) : text).slice(0, MAX_CELL);
+	cell.value = { text: shown, hyperlink: href, tooltip: 'Open in a browser' };
 	cell.style = linkLook(base) as Style;
+	return shown;
 }
 
-/** Lines a text needs at a column width (Excel's unit is about one digit of the default font). */
-function linesAt(text: string, width: number): number {
-	const perLine = Math.max(1, Math.floor(width * 1.25));
-	return text
-		.split('\n')
-		.reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+/** Characters per line at a column width (Excel's unit is about one digit of the default font). */
+const perLineAt = (width: number) => Math.max(1, Math.floor(width * 1.25));
+
+/** Lines a text needs at `perLine` characters a line. */
+function linesAt(text: string, perLine: number): number {
+	// Line by line without splitting: this runs for every wrapped cell of the workbook.
+	let lines = 0;
+	for (let start = 0; ;) {
+		const end = text.indexOf('\n', start);
+		lines += Math.max(1, Math.ceil(((end < 0 ? text.length : end) - start) / perLine));
+		if (end < 0) return lines;
+		start = end + 1;
+	}
 }
 
 /** Explicit heights, because Excel does not grow rows to fit wrapped text it did not type. */
+const heightFor = (lines: number) => Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+
+/** Row heights for a sheet already written (the large sheets fit theirs as they write). */
 function fitRowHeights(sheet: Worksheet, wrapped: ReadonlySet<number>, from = 2): void {
-	// Widths read once: looking a column up per cell is most of the cost on large sheets.
-	const widths = [...wrapped].map((c) => [c, sheet.getColumn(c).width ?? 10] as const);
+	const perLine = [...wrapped].map((c) => [c, perLineAt(sheet.getColumn(c).width ?? 10)] as const);
 	for (let r = from; r <= sheet.rowCount; r++) {
 		const row = sheet.getRow(r);
 		let lines = 1;
-		for (const [c, width] of widths) {
+		for (const [c, per] of perLine) {
 			const value = row.findCell(c)?.value;
 			const text =
 				typeof value === 'string'
@@ -172,9 +213,9 @@ function fitRowHeights(sheet: Worksheet, wrapped: ReadonlySet<number>, from = 2)
 					: value && typeof value === 'object' && 'text' in value
 						? value.text
 						: '';
-			if (text !== '') lines = Math.max(lines, linesAt(text, width));
+			lines = Math.max(lines, linesAt(text, per));
 		}
-		row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+		row.height = heightFor(lines);
 	}
 }
 
@@ -195,37 +236,62 @@ function columnLetter(n: number): string {
 	return out;
 }
 
+/** The length of the longest line of any of the texts. */
+function longestLine(texts: readonly string[]): number {
+	let longest = 0;
+	for (const text of texts) {
+		for (let start = 0; ;) {
+			const end = text.indexOf('\n', start);
+			longest = Math.max(longest, (end < 0 ? text.length : end) - start);
+			if (end < 0) break;
+			start = end + 1;
+		}
+	}
+	return longest;
+}
+
 function addMatrix(workbook: Workbook, view: ExportView): void {
 	const matrix = buildMatrix(view);
 	const sheet = frozenSheet(workbook, 'Matrix', 1);
-	const header = sheet.getRow(1);
-	setText(header.getCell(1), 'Option', LOOKS.header);
-	matrix.commentators.forEach((c, i) => setText(header.getCell(i + 2), c.name, LOOKS.header));
-
-	const longest = (texts: string[]) =>
-		Math.max(0, ...texts.flatMap((t) => t.split('\n')).map((t) => t.length));
-	sheet.getColumn(1).width = clamp(longest(matrix.options.map((o) => o.label)) * 0.6, 18, 34);
-	matrix.commentators.forEach((c, i) => {
-		const texts = matrix.rows.map((row) => cellEntries(row[i]!).join('\n'));
+	const texts = matrix.rows.map((cells) => cells.map((cell) => cellEntries(cell).join('\n')));
+	const widths = [
+		clamp(longestLine(matrix.options.map((o) => o.label)) * 0.6, 18, 34),
 		// Wide enough for about three lines per claim, and never narrower than a short name.
-		sheet.getColumn(i + 2).width = clamp(Math.max(longest(texts) / 3, c.name.length * 0.6), 16, 42);
+		...matrix.commentators.map((c, i) =>
+			clamp(Math.max(longestLine(texts.map((row) => row[i]!)) / 3, c.name.length * 0.6), 16, 42)
+		)
+	];
+	widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+	const stanceLooks = stanceLooksOf((stance) =>
+		filled('wrap', CELL_FILL[stance], CELL_EDGE[stance])
+	);
+	// Every column wraps, so every cell counts toward its row's height.
+	const perLine = widths.map(perLineAt);
+
+	const header = sheet.getRow(1);
+	let lines = linesAt(setText(header.getCell(1), 'Option', LOOKS.header), perLine[0]!);
+	matrix.commentators.forEach((c, i) => {
+		const text = setText(header.getCell(i + 2), c.name, LOOKS.header);
+		lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 	});
+	header.height = heightFor(lines);
 
 	matrix.rows.forEach((cells, o) => {
 		const row = sheet.getRow(o + 2);
-		setText(row.getCell(1), matrix.options[o]!.label, LOOKS.label);
+		let lines = linesAt(
+			setText(row.getCell(1), matrix.options[o]!.label, LOOKS.label),
+			perLine[0]!
+		);
 		cells.forEach((cell, i) => {
-			setText(
+			const text = setText(
 				row.getCell(i + 2),
-				cellEntries(cell).join('\n'),
-				cell.stance === null
-					? LOOKS.notAddressed
-					: filled('wrap', CELL_FILL[cell.stance], CELL_EDGE[cell.stance])
+				texts[o]![i]!,
+				cell.stance === null ? LOOKS.notAddressed : stanceLooks[cell.stance]
 			);
+			lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 		});
+		row.height = heightFor(lines);
 	});
-	const wrapped = new Set(Array.from({ length: matrix.commentators.length + 1 }, (_, i) => i + 1));
-	fitRowHeights(sheet, wrapped, 1);
 	sheet.autoFilter = `A1:${columnLetter(matrix.commentators.length + 1)}${matrix.options.length + 1}`;
 	sheet.pageSetup.printTitlesRow = '1:1';
 	sheet.pageSetup.printTitlesColumn = 'A:A';
@@ -268,31 +334,39 @@ function addClaims(workbook: Workbook, view: ExportView): void {
 		setText(header.getCell(i + 1), COLUMN_TITLES[column], LOOKS.header);
 		sheet.getColumn(i + 1).width = CLAIM_WIDTHS[column];
 	});
-	const rowOf = readableRows(view);
+	const claimText = claimTexts(view);
+	const textOf = columns.map((column) => claimText.text[column]);
 	// With the passage column hidden, the quote itself carries the link.
 	const linkColumn: LongColumn = columns.includes('passage_url') ? 'passage_url' : 'quote';
+	const linkAt = columns.indexOf(linkColumn);
+	const passageAt = columns.indexOf('passage_url');
 	const bases = columns.map((column): 'wrap' | 'top' =>
 		CLAIM_WRAPPED.has(column) ? 'wrap' : 'top'
 	);
+	const stanceLooks = stanceLooksOf((stance) =>
+		filled(CLAIM_WRAPPED.has('stance') ? 'wrap' : 'top', CELL_FILL[stance])
+	);
+	// Only wrapped columns count toward a row's height.
+	const perLine = columns.map((column) =>
+		CLAIM_WRAPPED.has(column) ? perLineAt(CLAIM_WIDTHS[column]) : null
+	);
 	view.claims.forEach((claim, r) => {
-		const values = rowOf(claim);
 		const row = sheet.getRow(r + 2);
-		const href = safeHref(values.passage_url);
+		const passage = linkAt >= 0 ? claimText.link(claim) : null;
+		let lines = 1;
 		columns.forEach((column, i) => {
 			const cell = row.getCell(i + 1);
-			const value = values[column];
+			const value = i === passageAt ? passage!.text : textOf[i]!(claim);
 			const base = bases[i]!;
-			if (column === linkColumn && href) setLink(cell, value, href, LOOKS[base]);
-			else
-				setText(
-					cell,
-					value,
-					column === 'stance' ? filled(base, CELL_FILL[claim.stance]) : LOOKS[base]
-				);
+			const text =
+				i === linkAt && passage!.href
+					? setLink(cell, value, passage!.href, LOOKS[base])
+					: setText(cell, value, column === 'stance' ? stanceLooks[claim.stance] : LOOKS[base]);
+			const per = perLine[i];
+			if (per) lines = Math.max(lines, linesAt(text, per));
 		});
+		row.height = heightFor(lines);
 	});
-	const wrapped = new Set(columns.flatMap((c, i) => (CLAIM_WRAPPED.has(c) ? [i + 1] : [])));
-	fitRowHeights(sheet, wrapped);
 	if (columns.length > 0)
 		sheet.autoFilter = `A1:${columnLetter(columns.length)}${view.claims.length + 1}`;
 }
