@@ -334,14 +334,16 @@ describe('workspace views', () => {
 	it('opens a scenario from an address, and the address in the link opens it again', async () => {
 		const page = await newPage(browser);
 		const address = 'https://scenarios.example.org/class/mini.yaml';
+		let requests = 0;
 		const serve = async (p: Page) => {
-			await p.context().route(address, (route) =>
-				route.fulfill({
+			await p.context().route(address, (route) => {
+				requests++;
+				return route.fulfill({
 					status: 200,
 					headers: { 'access-control-allow-origin': '*', 'content-type': 'text/yaml' },
 					body: readFileSync(MINI, 'utf8')
-				})
-			);
+				});
+			});
 			await p
 				.context()
 				.route('https://scenarios.example.org/missing.yaml', (route) =>
@@ -368,12 +370,32 @@ describe('workspace views', () => {
 
 		const again = await newPage(browser);
 		await serve(again);
+		requests = 0;
 		await again.goto(url);
 		await expect.poll(() => again.locator('h1').textContent()).toBe(mini.meta.title);
+		// Started before the app's code arrived (static/early-link.js) and taken over, not fetched twice.
+		expect(requests).toBe(1);
 		await expect
 			.poll(() => again.locator('.ag-grid-scrolling-container .sg-badge-support').count())
 			.toBe(mini.claims.filter((c) => c.stance === 'support').length);
 		expect(pageErrors.get(again)).toEqual([]);
+	});
+
+	it('a link to a UTF-16 file opens it, decoded by its byte-order mark as a file would be', async () => {
+		const address = 'https://scenarios.example.org/utf16.yaml';
+		const page = await newPage(browser);
+		const utf16 = Buffer.concat([
+			Buffer.from([0xff, 0xfe]),
+			Buffer.from(readFileSync(MINI, 'utf8'), 'utf16le')
+		]);
+		await page
+			.context()
+			.route(address, (route) =>
+				route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, body: utf16 })
+			);
+		await page.goto(inject('baseURL') + `/?src=${encodeURIComponent(address)}`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
+		expect(pageErrors.get(page)).toEqual([]);
 	});
 
 	it('option and commentator filters show as chips that can be removed', async () => {

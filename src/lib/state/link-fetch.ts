@@ -1,19 +1,25 @@
 /**
- * Fetching a scenario from an address. A link's `?src=` is fetched as soon as the smallest piece
- * of the app runs (the root layout), not once the workspace has loaded and hydrated, and its
- * text is read as it arrives: an unread body stalls the download once the browser's buffer is
- * full. Nothing here imports the rest of the app, so the root layout stays small.
+ * Fetching a scenario from an address. A link's `?src=` download is started by
+ * `static/early-link.js` as the page starts, long before the workspace's code has arrived and
+ * hydrated; `takeEarlyFetch` hands that request over with the same checks as a fresh one.
  */
+import { decodeBytes } from '../scenario/decode';
 
 /** Files past this are refused before reading (the loader has the same limit for text). */
 export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
 
-/** A fetched scenario: its text (still arriving), or why there is none. */
+/** A fetched scenario: its text (perhaps still arriving), or why there is none. */
 export type Fetched = { ok: true; text: Promise<string> } | { ok: false; problem: string };
 
-/** A scenario's address fetched without cookies. Never rejects; `text` may (a broken transfer). */
-export function fetchScenario(url: string): Promise<Fetched> {
-	return fetch(url, { credentials: 'omit', redirect: 'follow' }).then(
+const UNREACHABLE =
+	'could not be fetched (no connection, or the server does not let other sites read the file)';
+
+/** The answer's status and size checked; `read` gives its bytes only if both are fine. */
+function answer(
+	response: Promise<Response>,
+	read: (response: Response) => Promise<ArrayBuffer | null>
+): Promise<Fetched> {
+	return response.then(
 		(response): Fetched => {
 			if (!response.ok)
 				return {
@@ -28,34 +34,42 @@ export function fetchScenario(url: string): Promise<Fetched> {
 					problem: `file is ${(length / 1048576).toFixed(1)} MiB; the limit is 20 MiB`
 				};
 			}
-			const text = response.text();
+			// Decoded in one go (by byte-order mark, as a file is): a response's own text() decodes
+			// and joins each piece as it arrives, which took twice the main thread's time.
+			const text = read(response).then((bytes) =>
+				bytes ? decodeBytes(new Uint8Array(bytes)) : Promise.reject(new Error('no text'))
+			);
 			// Handled where the text is awaited; this only keeps an abandoned one from being reported.
 			text.catch(() => undefined);
 			return { ok: true, text };
 		},
-		() => ({
-			ok: false,
-			problem:
-				'could not be fetched (no connection, or the server does not let other sites read the file)'
-		})
+		() => ({ ok: false, problem: UNREACHABLE })
 	);
 }
 
-let early: { url: string; fetched: Promise<Fetched> } | null = null;
-
-/**
- * Starts fetching the `src` of a workspace link. Only plain http(s) addresses are fetched; the
- * workspace checks the link in full before it uses the result.
- */
-export function fetchLinkEarly(search: string): void {
-	const url = new URLSearchParams(search).get('src')?.trim();
-	if (!url || url.length > 2000 || !/^https?:\/\//i.test(url)) return;
-	early = { url, fetched: fetchScenario(url) };
+/** A scenario's address fetched without cookies. Never rejects; `text` may (a broken transfer). */
+export function fetchScenario(url: string): Promise<Fetched> {
+	// Read as it arrives: an unread body stalls the download once the browser's buffer is full.
+	return answer(fetch(url, { credentials: 'omit', redirect: 'follow' }), (r) => r.arrayBuffer());
 }
 
-/** The request `fetchLinkEarly` started for this address, handed over once. */
+/** What static/early-link.js leaves for the app. */
+interface EarlyLink {
+	url: string;
+	response: Promise<Response>;
+	bytes: Promise<ArrayBuffer | null>;
+}
+
+declare global {
+	interface Window {
+		stancegridEarlyLink?: EarlyLink;
+	}
+}
+
+/** The request static/early-link.js started for this address, handed over once. */
 export function takeEarlyFetch(url: string): Promise<Fetched> | null {
-	const taken = early;
-	early = null;
-	return taken?.url === url ? taken.fetched : null;
+	const early = window.stancegridEarlyLink;
+	delete window.stancegridEarlyLink;
+	if (!early || early.url !== url) return null;
+	return answer(early.response, () => early.bytes);
 }
