@@ -174,7 +174,7 @@ export async function nodeBench(
 				bare,
 				null,
 				size === 'small'
-					? 'bare = JSON.parse + valibot safeParse; ours adds the shape walk and reference checks'
+					? 'bare = JSON.parse + valibot safeParse; ours adds the binary and size checks and the reference checks'
 					: undefined
 			)
 		);
