@@ -14,7 +14,7 @@ import type { Claim, Commentator } from '../scenario/schema';
 import type { BlockOutline, ElementLabel } from './element-labels';
 import { agreementText, plural, shortNumber, truncate } from './format';
 import type { ChartHit, ChartSpec, FilterPatch } from './spec';
-import { CELL_TEXT, heatColor, textOn, type ChartTheme } from './theme';
+import { CELL_TEXT, heatColor, textOn, themeFont, tooltipFonts, type ChartTheme } from './theme';
 
 export interface HeatmapPerson {
 	id: string;
@@ -266,7 +266,7 @@ export function heatmapConfig(
 	model: HeatmapModel,
 	theme: ChartTheme
 ): ChartConfiguration<'matrix', MatrixDataPoint[], string> {
-	const font = { family: theme.fontFamily, size: theme.fontSize };
+	const font = themeFont(theme);
 	const count = Math.max(1, model.people.length);
 	const columns = model.people.map((p) => p.code);
 	const rows = model.people.map(rowLabel);
@@ -317,9 +317,7 @@ export function heatmapConfig(
 			plugins: {
 				legend: { display: false },
 				tooltip: {
-					titleFont: font,
-					bodyFont: font,
-					footerFont: { ...font, weight: 'normal' },
+					...tooltipFonts(theme),
 					callbacks: {
 						title: (items) => {
 							const cell = model.cells[items[0]?.dataIndex ?? -1];

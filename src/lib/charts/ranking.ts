@@ -11,7 +11,7 @@ import { STANCES } from '../scenario/schema';
 import type { ElementLabel } from './element-labels';
 import { agreementText, shortNumber, wrapLabel } from './format';
 import type { ChartHit, ChartSpec, FilterPatch } from './spec';
-import { textOn, type ChartTheme } from './theme';
+import { textOn, themeFont, tooltipFonts, type ChartTheme } from './theme';
 
 /** Below this many positions, an option's A says little: hatched, and not called "most agreed". */
 export const FEW = 3;
@@ -83,7 +83,7 @@ export function rankingConfig(
 	model: RankingModel,
 	theme: ChartTheme
 ): ChartConfiguration<'bar', number[], string[]> {
-	const font = { family: theme.fontFamily, size: theme.fontSize };
+	const font = themeFont(theme);
 	return {
 		type: 'bar',
 		data: {
@@ -137,9 +137,7 @@ export function rankingConfig(
 			plugins: {
 				legend: { display: false },
 				tooltip: {
-					titleFont: font,
-					bodyFont: font,
-					footerFont: { ...font, weight: 'normal' },
+					...tooltipFonts(theme),
 					callbacks: {
 						title: (items) => model.rows[items[0]?.dataIndex ?? -1]?.label ?? '',
 						label: (item: TooltipItem<'bar'>) => {

@@ -11,7 +11,7 @@ import { STANCES, type Stance } from '../scenario/schema';
 import type { ElementLabel } from './element-labels';
 import { listText, plural, wrapLabel } from './format';
 import type { ChartHit, ChartSpec, FilterPatch } from './spec';
-import type { ChartTheme } from './theme';
+import { themeFont, tooltipFonts, type ChartTheme } from './theme';
 
 /**
  * The stance of each dataset. Conditional is split in two halves either side of zero; the first
@@ -99,7 +99,7 @@ export function breakdownConfig(
 		...model.rows.map((r) => Math.max(r.oppose, r.support) + r.conditional / 2)
 	);
 	const side = Math.ceil(extent);
-	const font = { family: theme.fontFamily, size: theme.fontSize };
+	const font = themeFont(theme);
 	return {
 		type: 'bar',
 		data: {
@@ -164,9 +164,7 @@ export function breakdownConfig(
 					onClick: () => {}
 				},
 				tooltip: {
-					titleFont: font,
-					bodyFont: font,
-					footerFont: { ...font, weight: 'normal' },
+					...tooltipFonts(theme),
 					callbacks: {
 						title: (items) => {
 							const row = model.rows[items[0]?.dataIndex ?? -1];

@@ -56,6 +56,17 @@ export const HEAT_PALETTE = {
 	}
 } as const;
 
+/** The chart's type, from the theme: every chart's ticks, legends and tooltips use it. */
+export function themeFont(theme: ChartTheme): { family: string; size: number } {
+	return { family: theme.fontFamily, size: theme.fontSize };
+}
+
+/** Tooltip type: the chart's font, the footer (counts, hints) not bold. */
+export function tooltipFonts(theme: ChartTheme) {
+	const font = themeFont(theme);
+	return { titleFont: font, bodyFont: font, footerFont: { ...font, weight: 'normal' as const } };
+}
+
 /** Text on a heatmap cell: pure black or white, whichever contrasts more (always >= 4.58:1). */
 export const CELL_TEXT = { dark: '#000000', light: '#ffffff' } as const;
 

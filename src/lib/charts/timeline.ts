@@ -10,7 +10,7 @@ import { STANCES, type Claim, type Scenario, type Stance } from '../scenario/sch
 import type { ElementLabel } from './element-labels';
 import { listText, plural, wrapLabel } from './format';
 import type { ChartHit, ChartSpec, FilterPatch } from './spec';
-import type { ChartTheme } from './theme';
+import { themeFont, tooltipFonts, type ChartTheme } from './theme';
 
 export interface TimelineDate {
 	date: string;
@@ -156,7 +156,7 @@ export function timelineConfig(
 	theme: ChartTheme,
 	names: ReadonlyMap<string, string>
 ): ChartConfiguration<'bubble', BubbleDataPoint[], string> {
-	const font = { family: theme.fontFamily, size: theme.fontSize };
+	const font = themeFont(theme);
 	const pointOf = (item: TooltipItem<'bubble'>) =>
 		model.points[STANCES[item.datasetIndex]!][item.dataIndex]!;
 	return {
@@ -230,9 +230,7 @@ export function timelineConfig(
 					labels: { color: theme.fg, font, usePointStyle: true }
 				},
 				tooltip: {
-					titleFont: font,
-					bodyFont: font,
-					footerFont: { ...font, weight: 'normal' },
+					...tooltipFonts(theme),
 					callbacks: {
 						title: (items) => {
 							const item = items[0];
