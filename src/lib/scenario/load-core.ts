@@ -9,10 +9,9 @@
 import * as v from 'valibot';
 import { scanJson } from './json-locate';
 import { checkReferences, type PathProblem } from './references';
-import { ScenarioSchema, type Scenario } from './schema';
+import { MAX_SCENARIO_BYTES, ScenarioSchema, tooLarge, type Scenario } from './schema';
 
-/** 20 MiB: the large benchmark scenario (20,000 claims) is about 12 MiB of JSON. */
-export const MAX_BYTES = 20 * 1024 * 1024;
+export const MAX_BYTES = MAX_SCENARIO_BYTES;
 /** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
 export const MAX_DEPTH = 24;
 /** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
@@ -294,10 +293,7 @@ function checkText(
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	const bytes = byteLength(text);
 	if (bytes > MAX_BYTES) {
-		return fail(
-			file,
-			`file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${MAX_BYTES / 1048576} MiB`
-		);
+		return fail(file, tooLarge(bytes));
 	}
 	if (text.trim() === '') return fail(file, 'file is empty; expected a scenario in YAML or JSON');
 	const format = detectFormat(file, text);

@@ -16,6 +16,17 @@ export const COMMENTATOR_KINDS = [
 	'unnamed'
 ] as const;
 
+/**
+ * The largest scenario accepted, from a file or an address (the large benchmark scenario, 20,000
+ * claims, is about 12 MiB of JSON): past it a file is refused before it is read.
+ */
+export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
+
+/** The message for a file past the limit, the same from the loader, a file and an address. */
+export function tooLarge(bytes: number): string {
+	return `file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MiB`;
+}
+
 /** What the data says where a source is silent: shown to people as is, never replaced by a guess. */
 export const NOT_STATED = 'not stated';
 

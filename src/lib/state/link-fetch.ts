@@ -4,9 +4,7 @@
  * hydrated; `takeEarlyFetch` hands that request over with the same checks as a fresh one.
  */
 import { decodeBytes } from '../scenario/decode';
-
-/** Files past this are refused before reading (the loader has the same limit for text). */
-export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
+import { MAX_SCENARIO_BYTES, tooLarge } from '../scenario/schema';
 
 /** A fetched scenario: its text (perhaps still arriving), or why there is none. */
 export type Fetched = { ok: true; text: Promise<string> } | { ok: false; problem: string };
@@ -31,7 +29,7 @@ function answer(
 				void response.body?.cancel().catch(() => undefined);
 				return {
 					ok: false,
-					problem: `file is ${(length / 1048576).toFixed(1)} MiB; the limit is 20 MiB`
+					problem: tooLarge(length)
 				};
 			}
 			// Decoded in one go (by byte-order mark, as a file is): a response's own text() decodes

@@ -6,10 +6,16 @@
 import { createContext } from 'svelte';
 import type { LongColumn } from '../export/long-table';
 import type { BundledScenario } from '../scenario/bundled';
-import { isHttpUrl, type Claim, type Scenario } from '../scenario/schema';
+import {
+	isHttpUrl,
+	MAX_SCENARIO_BYTES,
+	tooLarge,
+	type Claim,
+	type Scenario
+} from '../scenario/schema';
 import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
-import { fetchScenario, MAX_SCENARIO_BYTES, takeEarlyFetch, type Fetched } from './link-fetch';
+import { fetchScenario, takeEarlyFetch, type Fetched } from './link-fetch';
 import {
 	decodeState,
 	encodeSearch,
@@ -314,9 +320,7 @@ export class Workspace {
 		if (file.size > MAX_SCENARIO_BYTES) {
 			this.loadProblem = {
 				title: `Could not open ${file.name}. The scenario on screen is unchanged.`,
-				lines: [
-					`${file.name}:1:1: file is ${(file.size / 1048576).toFixed(1)} MiB; the limit is 20 MiB`
-				]
+				lines: [`${file.name}:1:1: ${tooLarge(file.size)}`]
 			};
 			return false;
 		}
