@@ -7,7 +7,7 @@ import { analyze } from '../lib/analysis/stats';
 import { EXPORT_FORMATS, isExportFormat } from '../lib/export/formats';
 import { decodeBytes } from '../lib/scenario/decode';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../lib/scenario/load';
-import type { Scenario } from '../lib/scenario/schema';
+import { tooLarge, type Scenario } from '../lib/scenario/schema';
 
 const FORMAT_HELP = Object.entries(EXPORT_FORMATS)
 	.map(
@@ -55,9 +55,7 @@ async function load(file: string, io: Io): Promise<Scenario | null> {
 	try {
 		const bytes = await readFile(file);
 		if (bytes.length > MAX_BYTES) {
-			io.err(
-				`${file}:1:1: file is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_BYTES / 1048576} MiB\n`
-			);
+			io.err(`${file}:1:1: ${tooLarge(bytes.length)}\n`);
 			return null;
 		}
 		text = decodeBytes(bytes);

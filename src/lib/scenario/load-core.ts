@@ -82,7 +82,7 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 	return { line, col: end - last };
 }
 
-/** Walks the parsed value once: depth bomb and prototype-pollution keys are refused before the schema runs. */
+/** A value met by the walk below, linked to its parent so a path is built only for a problem. */
 interface ShapeNode {
 	value: unknown;
 	parent: ShapeNode | null;
@@ -97,8 +97,9 @@ function pathOf(node: ShapeNode | null): (string | number)[] {
 }
 
 /**
- * Walks the parsed value once: depth bombs and prototype-pollution keys are refused before the
- * schema runs. Paths are linked to parents and built only for a problem, not for every node.
+ * Walks a value the schema refused, once: depth bombs and prototype-pollution keys are named for
+ * what they are (the schema would call them a wrong type or an unknown field). Paths are linked
+ * to parents and built only for a problem, not for every node.
  */
 function checkShape(value: unknown): PathProblem[] {
 	const problems: PathProblem[] = [];
