@@ -557,4 +557,27 @@ describe('workspace views', () => {
 			page.evaluate(() => document.documentElement.dataset.theme ?? null)
 		).resolves.toBeNull();
 	});
+
+	it("works before the grid's code arrives, and says so if it never does", async () => {
+		// The chunk the page fetches after hydrating (src/lib/grid/grid-library.ts), by the build's
+		// own manifest; every other script still loads.
+		const manifest = JSON.parse(
+			readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
+		) as Record<string, { file: string }>;
+		const chunk = manifest['src/lib/grid/grid-library.ts']!.file;
+		const page = await newPage(browser);
+		await page.route(`**/${chunk}`, (route) => route.abort());
+		await page.goto(inject('baseURL') + '/');
+		await expect
+			.poll(() => page.locator('#grid').textContent())
+			.toContain('The grid could not be loaded');
+		// The rest of the workspace has hydrated: a tab still switches the view and the address.
+		await page.getByRole('tab', { name: /Claims/ }).click();
+		await expect.poll(() => page.url()).toContain('view=claims');
+		await expect(page.locator('#grid').textContent()).resolves.toContain(
+			'The grid could not be loaded'
+		);
+		await screenshot(page, 'grid-unavailable');
+		expect(pageErrors.get(page)).toEqual([]);
+	});
 });

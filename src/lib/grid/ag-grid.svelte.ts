@@ -1,57 +1,30 @@
 /**
- * The one wrapper around ag-grid: an attachment that creates the grid once, pushes new columns,
- * rows, sort and theme into it when they change, and destroys it with the element. Only the
- * modules the workspace uses are registered, and the theme is built with the Theming API from
- * the app's own CSS variables, so light, dark and large type follow `app.css`.
+ * The one wrapper around ag-grid: an attachment that creates the grid once its code has loaded,
+ * pushes new columns, rows, sort and theme into it when they change, and destroys it with the
+ * element. The library itself (modules, renderers, theme) is in `grid-library.ts`.
  */
-import {
-	ModuleRegistry,
-	ValidationModule,
-	createGrid,
-	themeQuartz,
-	type ColumnState,
-	type GridApi,
-	type GridOptions
-} from 'ag-grid-community';
+import type { ColumnState, GridApi, GridOptions } from 'ag-grid-community';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { SizePref, SortKey } from '../state/url-state';
-import { GRID_COMPONENTS } from './cells';
-import { GRID_MODULES } from './modules';
 import './cells.css';
 import type { GridData } from './views';
 
-ModuleRegistry.registerModules([
-	...GRID_MODULES,
-	// Explains a missing module or a misspelt option in development; left out of the build.
-	...(import.meta.env.DEV ? [ValidationModule] : [])
-]);
-
 type Row = { id: string };
 
-/** Quartz with the app's palette: the variables switch with the theme, so one grid theme fits both. */
-export function gridTheme(size: SizePref) {
-	const large = size === 'large';
-	return themeQuartz.withParams({
-		backgroundColor: 'var(--bg)',
-		foregroundColor: 'var(--fg)',
-		textColor: 'var(--fg)',
-		accentColor: 'var(--accent)',
-		borderColor: 'var(--border)',
-		chromeBackgroundColor: 'var(--bg-muted)',
-		headerBackgroundColor: 'var(--bg-muted)',
-		headerTextColor: 'var(--fg)',
-		subtleTextColor: 'var(--fg-muted)',
-		rowHoverColor: 'var(--row-hover)',
-		browserColorScheme: 'inherit',
-		fontFamily: 'inherit',
-		fontSize: large ? 20 : 14,
-		headerFontSize: large ? 20 : 14,
-		headerFontWeight: 650,
-		spacing: large ? 7 : 5,
-		wrapperBorderRadius: 6,
-		cellHorizontalPadding: large ? 14 : 10
-	});
+type Library = typeof import('./grid-library');
+
+/**
+ * ag-grid's code, once it has arrived. The download starts when this module runs (as the page
+ * hydrates), not from the page's <head>: the prerendered page then paints, and its header,
+ * tabs and filters answer, while the grid's 230 KiB are still on their way.
+ */
+let library = $state.raw<Library | 'failed' | null>(null);
+if (typeof window !== 'undefined') {
+	import('./grid-library').then(
+		(loaded) => (library = loaded),
+		() => (library = 'failed')
+	);
 }
 
 /** Source group headers hold three lines: outlet, title, date. */
@@ -112,6 +85,17 @@ function labelGrid(node: HTMLElement, label: string): void {
 
 export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 	return (node) => {
+		// Read here so that the attachment runs again, and creates the grid, once the code is in.
+		const lib = library;
+		if (lib === null) return;
+		if (lib === 'failed') {
+			const message = document.createElement('p');
+			message.setAttribute('role', 'alert');
+			message.textContent =
+				'The grid could not be loaded (the connection may have dropped). Reload the page to try again; the Reading view shows every claim without it.';
+			node.replaceChildren(message);
+			return () => node.replaceChildren();
+		}
 		const initial = untrack(props);
 		// Read by the cell class rule below; mutated in place, then the two affected rows refresh.
 		const context: GridContext = { selected: initial.selected };
@@ -119,7 +103,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 		let shown = initial.data.shown;
 		const options: GridOptions<Row> = {
 			context,
-			theme: gridTheme(initial.size),
+			theme: lib.gridTheme(initial.size),
 			groupHeaderHeight: groupHeaderHeight(initial.size),
 			columnDefs: initial.data.columnDefs,
 			rowData: initial.data.rows,
@@ -127,7 +111,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			getRowId: (p) => p.data.id,
 			isExternalFilterPresent: () => shown !== null,
 			doesExternalFilterPass: (node) => shown === null || shown.has(node.id!),
-			components: GRID_COMPONENTS,
+			components: lib.GRID_COMPONENTS,
 			defaultColDef: {
 				resizable: true,
 				suppressMovable: true,
@@ -163,7 +147,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 				props().onopen(e.data.id, e.column.getColId(), 'key');
 			}
 		};
-		const api = createGrid(node, options);
+		const api = lib.createGrid(node, options);
 		applySort(api, initial.sort);
 		labelGrid(node, initial.label);
 		if (initial.selected) revealCell(api, initial.selected.rowId, initial.selected.colId);
@@ -209,7 +193,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			const size = props().size;
 			if (size === shownSize) return;
 			shownSize = size;
-			api.setGridOption('theme', gridTheme(size));
+			api.setGridOption('theme', lib.gridTheme(size));
 			api.setGridOption('groupHeaderHeight', groupHeaderHeight(size));
 		});
 		return () => api.destroy();
