@@ -6,8 +6,14 @@
 import { decodeBytes } from '../scenario/decode';
 import { MAX_SCENARIO_BYTES, tooLarge } from '../scenario/schema';
 
-/** A fetched scenario: its text (perhaps still arriving), or why there is none. */
-export type Fetched = { ok: true; text: Promise<string> } | { ok: false; problem: string };
+/** A fetched scenario's text and its size in bytes. */
+export interface Body {
+	text: string;
+	size: number;
+}
+
+/** A fetched scenario: its body (perhaps still arriving), or why there is none. */
+export type Fetched = { ok: true; body: Promise<Body> } | { ok: false; problem: string };
 
 const UNREACHABLE =
 	'could not be fetched (no connection, or the server does not let other sites read the file)';
@@ -34,12 +40,14 @@ function answer(
 			}
 			// Decoded in one go (by byte-order mark, as a file is): a response's own text() decodes
 			// and joins each piece as it arrives, which took twice the main thread's time.
-			const text = read(response).then((bytes) =>
-				bytes ? decodeBytes(new Uint8Array(bytes)) : Promise.reject(new Error('no text'))
+			const body = read(response).then((bytes) =>
+				bytes
+					? { text: decodeBytes(new Uint8Array(bytes)), size: bytes.byteLength }
+					: Promise.reject(new Error('no text'))
 			);
-			// Handled where the text is awaited; this only keeps an abandoned one from being reported.
-			text.catch(() => undefined);
-			return { ok: true, text };
+			// Handled where the body is awaited; this only keeps an abandoned one from being reported.
+			body.catch(() => undefined);
+			return { ok: true, body };
 		},
 		() => ({ ok: false, problem: UNREACHABLE })
 	);

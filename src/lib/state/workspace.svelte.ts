@@ -15,7 +15,7 @@ import {
 } from '../scenario/schema';
 import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
-import { fetchScenario, takeEarlyFetch, type Fetched } from './link-fetch';
+import { fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	decodeState,
 	encodeSearch,
@@ -293,11 +293,12 @@ export class Workspace {
 		text: string,
 		file: string,
 		origin: 'file' | 'address',
-		then?: UrlState
+		then?: UrlState,
+		size?: number
 	): Promise<boolean> {
 		// Loaded on demand, and the YAML parser only for YAML text.
 		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
-		const result = await loadScenarioLazily(text, file);
+		const result = await loadScenarioLazily(text, file, size);
 		if (!result.ok) {
 			this.loadProblem = {
 				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
@@ -327,7 +328,7 @@ export class Workspace {
 		this.loading = file.name;
 		try {
 			const text = await file.text();
-			const ok = await this.openText(text, file.name, 'file');
+			const ok = await this.openText(text, file.name, 'file', undefined, file.size);
 			if (ok) this.src = null;
 			return ok;
 		} catch (err) {
@@ -358,14 +359,14 @@ export class Workspace {
 		try {
 			const fetched = await (early ?? fetchScenario(url));
 			if (!fetched.ok) return fail(fetched.problem);
-			let text: string;
+			let body: Body;
 			try {
-				text = await fetched.text;
+				body = await fetched.body;
 			} catch (err) {
 				return fail(`could not be read: ${err instanceof Error ? err.message : String(err)}`);
 			}
 			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
-			const ok = await this.openText(text, name, 'address', then);
+			const ok = await this.openText(body.text, name, 'address', then, body.size);
 			if (ok) this.src = url;
 			return ok;
 		} finally {
