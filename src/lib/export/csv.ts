@@ -4,10 +4,14 @@
  */
 export type Cell = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** = + - @ tab CR: what a spreadsheet reads as the start of a formula (by code: 320,000 cells). */
+function startsFormula(value: string): boolean {
+	const c = value.charCodeAt(0);
+	return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 export function neutralizeFormula(value: string): string {
-	return FORMULA_START.test(value) ? `'${value}` : value;
+	return startsFormula(value) ? `'${value}` : value;
 }
 
 function cellText(value: Cell): string {
@@ -18,9 +22,20 @@ function cellText(value: Cell): string {
 	return neutralizeFormula(value);
 }
 
+const QUOTE = /[",\r\n]/;
+
 export function csvField(value: Cell): string {
 	const text = cellText(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record with its CRLF, built by concatenation (no array of fields per row). */
+function line(cells: readonly Cell[]): string {
+	let out = '';
+	for (let i = 0; i < cells.length; i++) {
+		out += (i === 0 ? '' : ',') + csvField(cells[i]);
+	}
+	return out + '\r\n';
 }
 
 export interface CsvOptions {
@@ -33,7 +48,7 @@ export function toCsv(
 	rows: readonly (readonly Cell[])[],
 	options: CsvOptions = {}
 ): string {
-	const lines = [header.map(csvField).join(',')];
-	for (const row of rows) lines.push(row.map(csvField).join(','));
-	return (options.bom === false ? '' : '\ufeff') + lines.join('\r\n') + '\r\n';
+	let out = (options.bom === false ? '' : '\ufeff') + line(header);
+	for (const row of rows) out += line(row);
+	return out;
 }
