@@ -22,7 +22,8 @@ type Library = typeof import('./grid-library');
 let library = $state.raw<Library | 'failed' | null>(null);
 if (typeof window !== 'undefined') {
 	import('./grid-library').then(
-		(loaded) => (library = loaded),
+		// In a task of its own: evaluating the library and creating a grid made one long task.
+		(loaded) => setTimeout(() => (library = loaded)),
 		() => (library = 'failed')
 	);
 }
@@ -106,7 +107,8 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			theme: lib.gridTheme(initial.size),
 			groupHeaderHeight: groupHeaderHeight(initial.size),
 			columnDefs: initial.data.columnDefs,
-			rowData: initial.data.rows,
+			// The rows go in a task of their own (below): theme, columns and header first.
+			rowData: [],
 			rowHeight: initial.data.rowHeight,
 			getRowId: (p) => p.data.id,
 			isExternalFilterPresent: () => shown !== null,
@@ -148,14 +150,23 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			}
 		};
 		const api = lib.createGrid(node, options);
-		applySort(api, initial.sort);
 		labelGrid(node, initial.label);
-		if (initial.selected) revealCell(api, initial.selected.rowId, initial.selected.colId);
-		initial.onready?.(api);
-
 		// Effects compare with what the grid already has, so the first run and echoes do nothing.
 		let shownData = initial.data;
 		let shownSize = initial.size;
+		// Creating the grid (its theme's CSS, columns, header) and drawing its rows were one task of
+		// 250 ms on a mid-range phone, during which the page could not answer a tap; two halves let
+		// the browser handle input in between. Whatever changed meanwhile is in `shownData`.
+		let rowsIn = false;
+		const rowsTask = setTimeout(() => {
+			rowsIn = true;
+			const now = untrack(props);
+			api.setGridOption('rowData', shownData.rows);
+			applySort(api, now.sort);
+			if (now.selected) revealCell(api, now.selected.rowId, now.selected.colId);
+			now.onready?.(api);
+		});
+
 		$effect(() => {
 			const { data, label } = props();
 			if (data !== shownData) {
@@ -166,7 +177,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 				// new rows make it match 20,000 of them by id, which a search needs neither of.
 				const patch: GridOptions<Row> = {};
 				if (data.columnDefs !== prev.columnDefs) patch.columnDefs = data.columnDefs;
-				if (data.rows !== prev.rows) patch.rowData = data.rows;
+				if (data.rows !== prev.rows && rowsIn) patch.rowData = data.rows;
 				if (data.rowHeight !== prev.rowHeight) patch.rowHeight = data.rowHeight;
 				if (Object.keys(patch).length > 0) api.updateGridOptions(patch);
 				// New rows are filtered as they go in; the same rows are filtered again here.
@@ -196,7 +207,10 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			api.setGridOption('theme', lib.gridTheme(size));
 			api.setGridOption('groupHeaderHeight', groupHeaderHeight(size));
 		});
-		return () => api.destroy();
+		return () => {
+			clearTimeout(rowsTask);
+			api.destroy();
+		};
 	};
 }
 
