@@ -381,6 +381,36 @@ describe('workspace views', () => {
 		expect(pageErrors.get(again)).toEqual([]);
 	});
 
+	it('a link holds the page still while its scenario loads (no layout shift)', async () => {
+		const address = 'https://scenarios.example.org/reference.yaml';
+		const page = await newPage(browser);
+		await page.addInitScript({
+			content: `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });`
+		});
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.context().route(address, async (route) => {
+			await held;
+			await route.fulfill({
+				status: 200,
+				headers: { 'access-control-allow-origin': '*' },
+				body: readFileSync(REFERENCE, 'utf8')
+			});
+		});
+		await page.goto(inject('baseURL') + `/?src=${encodeURIComponent(address)}`);
+		// While it loads the status says what is being opened, where the title will be.
+		await expect
+			.poll(() => page.getByRole('status').filter({ hasText: 'Opening' }).textContent())
+			.toContain(address);
+		await screenshot(page, 'link-waiting');
+		release();
+		await page.locator('.ag-row').first().waitFor();
+		await expect(page.locator('h1').textContent()).resolves.toBe(scenario.meta.title);
+		// The same title as the prerendered default: nothing should have moved at any point.
+		await expect(page.evaluate('window.__shift')).resolves.toBeLessThan(0.01);
+		expect(pageErrors.get(page)).toEqual([]);
+	});
+
 	it('a link to a UTF-16 file opens it, decoded by its byte-order mark as a file would be', async () => {
 		const address = 'https://scenarios.example.org/utf16.yaml';
 		const page = await newPage(browser);
