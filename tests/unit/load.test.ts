@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../../src/lib/scenario/load';
+import { loadScenarioLazily } from '../../src/lib/scenario/load-core';
 
 const FILE = 'tests/fixtures/scenarios/mini.yaml';
 const MINI = readFileSync(FILE, 'utf8');
@@ -259,6 +260,24 @@ describe('bad files: each gives its exact message', () => {
 	it('refuses a file over the size limit without parsing it', () => {
 		const huge = 'x'.repeat(MAX_BYTES + 1);
 		expect(errors(huge)).toEqual(['bad.yaml:1:1: file is 20.0 MiB; the limit is 20 MiB']);
+	});
+
+	it('counts UTF-8 bytes, not characters, when the count could cross the limit', () => {
+		// 7.4 million three-byte characters: under the limit as characters, over it as bytes.
+		expect(errors('ह'.repeat(7_400_000))).toEqual([
+			'bad.yaml:1:1: file is 21.2 MiB; the limit is 20 MiB'
+		]);
+		// 8 million two-byte characters (16 MB) pass the size check and fail as what they are.
+		expect(errors('é'.repeat(8_000_000))[0]).not.toContain('the limit is');
+	});
+
+	it("takes the caller's byte count when it has one (a fetched body, a File)", async () => {
+		const text = readFileSync('tests/fixtures/scenarios/mini.yaml', 'utf8');
+		const told = await loadScenarioLazily(text, 'mini.yaml', MAX_BYTES + 1);
+		expect(told.ok ? [] : told.errors.map(formatLoadError)).toEqual([
+			'mini.yaml:1:1: file is 20.0 MiB; the limit is 20 MiB'
+		]);
+		expect((await loadScenarioLazily(text, 'mini.yaml', text.length)).ok).toBe(true);
 	});
 
 	it('gives the line and column of a JSON syntax error', () => {
