@@ -9,10 +9,17 @@ import { isHttpUrl, type Quote } from './schema';
 const EDGE_WORDS = 5;
 const SHORT_QUOTE = 80;
 
+/** A fragment term: already squeezed text, with the syntax's own delimiters escaped. */
 function encodePart(text: string): string {
 	// `-`, `,` and `&` are the fragment syntax's own delimiters and must be escaped inside terms;
 	// encodeURIComponent already escapes `,` and `&`.
-	return encodeURIComponent(text.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D');
+	const encoded = encodeURIComponent(text);
+	return encoded.includes('-') ? encoded.replace(/-/g, '%2D') : encoded;
+}
+
+/** White space as browsers match it: every run one space, none at either end. */
+function squeeze(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Browsers match context only at word boundaries, so drop a word the selector cut in half. */
@@ -30,14 +37,24 @@ function wholeWordsFromStart(suffix: string): string {
 	return cut < 0 ? '' : text.slice(0, cut).trim();
 }
 
+/** Where the `n`th space is, from the start or (backwards) from the end; -1 if there are fewer. */
+function nthSpace(text: string, n: number, fromEnd: boolean): number {
+	let at = fromEnd ? text.length : -1;
+	for (let i = 0; i < n && (i === 0 || at >= 0); i++)
+		at = fromEnd ? text.lastIndexOf(' ', at - 1) : text.indexOf(' ', at + 1);
+	return at;
+}
+
 export function textFragment(quote: Quote): string {
-	const exact = quote.exact.replace(/\s+/g, ' ').trim();
-	const words = exact.split(' ');
-	let body: string;
-	if (exact.length <= SHORT_QUOTE || words.length <= EDGE_WORDS * 2) body = encodePart(exact);
-	else {
-		body = `${encodePart(words.slice(0, EDGE_WORDS).join(' '))},${encodePart(words.slice(-EDGE_WORDS).join(' '))}`;
-	}
+	const exact = squeeze(quote.exact);
+	// Words are found by position rather than by splitting: a long quote needs only ten of them.
+	const head = exact.length <= SHORT_QUOTE ? -1 : nthSpace(exact, EDGE_WORDS, false);
+	const tail = head < 0 ? -1 : nthSpace(exact, EDGE_WORDS, true);
+	// More than 2 x EDGE_WORDS words: the first five and the last five do not meet.
+	const body =
+		tail > head
+			? `${encodePart(exact.slice(0, head))},${encodePart(exact.slice(tail + 1))}`
+			: encodePart(exact);
 	const prefix = wholeWordsFromEnd(quote.prefix);
 	const suffix = wholeWordsFromStart(quote.suffix);
 	return `:~:text=${prefix ? encodePart(prefix) + '-,' : ''}${body}${suffix ? ',-' + encodePart(suffix) : ''}`;
