@@ -10,7 +10,8 @@ import type { ExportInput } from './formats';
 import { matrixTextTable } from './matrix-table';
 import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
 import { buildMatrix, resolveView } from './view';
-import { cellEntries, COLUMN_TITLES, readableRows } from './words';
+import { COLUMN_TITLES } from './long-table';
+import { cellEntries, readableRows } from './words';
 
 export interface ClipboardTable {
 	/** text/plain: tab-separated values. */

@@ -28,6 +28,26 @@ export const LONG_COLUMNS = [
 
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
+/** Column headings for people (grid, workbook, clipboard); the CSV keeps the ids above. */
+export const COLUMN_TITLES: Record<LongColumn, string> = {
+	option_id: 'Option id',
+	option: 'Option',
+	commentator_id: 'Commentator id',
+	commentator: 'Commentator',
+	source_id: 'Source id',
+	outlet: 'Outlet',
+	date: 'Date',
+	stance: 'Stance',
+	dimension: 'Dimensions',
+	consequence: 'Consequence',
+	quote: 'Quote',
+	direction: 'Directions',
+	claim_id: 'Claim id',
+	title: 'Title',
+	date_inferred: 'Date inferred',
+	passage_url: 'Passage'
+};
+
 export interface ScenarioIndex {
 	option: (id: string) => Scenario['options'][number];
 	commentator: (id: string) => Scenario['commentators'][number];

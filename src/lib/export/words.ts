@@ -18,26 +18,6 @@ export function claimEntry(claim: Claim): string {
 export function cellEntries(cell: MatrixCell): string[] {
 	return cell.claims.length === 0 ? [NOT_ADDRESSED.word] : cell.claims.map(claimEntry);
 }
-
-export const COLUMN_TITLES: Record<LongColumn, string> = {
-	option_id: 'Option id',
-	option: 'Option',
-	commentator_id: 'Commentator id',
-	commentator: 'Commentator',
-	source_id: 'Source id',
-	outlet: 'Outlet',
-	date: 'Date',
-	stance: 'Stance',
-	dimension: 'Dimensions',
-	consequence: 'Consequence',
-	quote: 'Quote',
-	direction: 'Directions',
-	claim_id: 'Claim id',
-	title: 'Title',
-	date_inferred: 'Date inferred',
-	passage_url: 'Passage'
-};
-
 /** A claim's row for people: stance and directions in words, dimensions by label. */
 export function readableRows(view: ExportView): (claim: Claim) => Record<LongColumn, string> {
 	const { text } = claimTexts(view);

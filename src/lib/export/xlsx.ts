@@ -14,13 +14,12 @@ import { DIRECTIONS, NOT_STATED, STANCES, type Stance } from '../scenario/schema
 import { claimTexts } from './claim-texts';
 import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './formats';
-import type { LongColumn } from './long-table';
+import { COLUMN_TITLES, type LongColumn } from './long-table';
 import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
 import { buildMatrix, resolveView, type ExportView } from './view';
 import {
 	authorsText,
 	cellEntries,
-	COLUMN_TITLES,
 	DIRECTION_MEANING,
 	SOURCE_KIND_WORDS,
 	STANCE_MEANING

@@ -4,10 +4,15 @@
  */
 import type { ColDef } from 'ag-grid-community';
 import type { Cell } from '../export/csv';
-import { LONG_COLUMNS, indexScenario, longRow, type LongColumn } from '../export/long-table';
+import {
+	COLUMN_TITLES,
+	LONG_COLUMNS,
+	indexScenario,
+	longRow,
+	type LongColumn
+} from '../export/long-table';
 import type { Claim, Scenario } from '../scenario/schema';
 import { NORMAL_SIZING, RENDERERS, px, type Sizing } from './model';
-import { COLUMN_TITLES } from '../export/words';
 
 export type ClaimRow = Record<LongColumn, Cell> & { claim_id: string };
 
