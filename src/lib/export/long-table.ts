@@ -71,45 +71,76 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
 	};
 }
 
+type Option = Scenario['options'][number];
+type Source = Scenario['sources'][number];
+type Read = (claim: Claim, option: Option, source: Source, index: ScenarioIndex) => Cell;
+
+/** How each column is read from a claim: the one definition, for the grid's rows and for files. */
+const CELLS: Record<LongColumn, Read> = {
+	option_id: (_, option) => option.id,
+	option: (_, option) => option.label,
+	commentator_id: (claim) => claim.commentator,
+	commentator: (claim, _o, _s, index) => index.commentator(claim.commentator).name,
+	source_id: (_c, _o, source) => source.id,
+	outlet: (_c, _o, source) => source.outlet,
+	date: (_c, _o, source) => source.date,
+	stance: (claim) => claim.stance,
+	// A claim on several dimensions stays one row: dimensions and directions joined in step.
+	dimension: (claim) => claim.effects.map((e) => e.dimension).join(';'),
+	consequence: (claim) => claim.consequence,
+	quote: (claim) => claim.quote.exact,
+	direction: (claim) => claim.effects.map((e) => e.direction).join(';'),
+	claim_id: (claim) => claim.id,
+	title: (_c, _o, source) => source.title,
+	date_inferred: (_c, _o, source) => source.date_inferred,
+	passage_url: (claim, _o, source) => passageUrl(source.url, claim.quote) ?? ''
+};
+
+/**
+ * A claim's row as an object, for the grid. Written out key by key (each a direct call the
+ * compiler can inline) so that 20,000 rows share one object shape; the type checks that no
+ * column is missing. The passage link is built when first read: a grid shows a few dozen.
+ */
 export function longRow(index: ScenarioIndex, claim: Claim): Record<LongColumn, Cell> {
-	const option = index.option(claim.option);
-	const source = index.source(claim.source);
-	let link: string | undefined;
+	const o = index.option(claim.option);
+	const s = index.source(claim.source);
+	let link: Cell | undefined;
 	return {
-		option_id: option.id,
-		option: option.label,
-		commentator_id: claim.commentator,
-		commentator: index.commentator(claim.commentator).name,
-		source_id: source.id,
-		outlet: source.outlet,
-		date: source.date,
-		stance: claim.stance,
-		// A claim on several dimensions stays one row: dimensions and directions joined in step.
-		dimension: claim.effects.map((e) => e.dimension).join(';'),
-		consequence: claim.consequence,
-		quote: claim.quote.exact,
-		direction: claim.effects.map((e) => e.direction).join(';'),
-		claim_id: claim.id,
-		title: source.title,
-		date_inferred: source.date_inferred,
-		// Built when first read: a grid of 20,000 claims shows a few dozen links, not all of them.
+		option_id: CELLS.option_id(claim, o, s, index),
+		option: CELLS.option(claim, o, s, index),
+		commentator_id: CELLS.commentator_id(claim, o, s, index),
+		commentator: CELLS.commentator(claim, o, s, index),
+		source_id: CELLS.source_id(claim, o, s, index),
+		outlet: CELLS.outlet(claim, o, s, index),
+		date: CELLS.date(claim, o, s, index),
+		stance: CELLS.stance(claim, o, s, index),
+		dimension: CELLS.dimension(claim, o, s, index),
+		consequence: CELLS.consequence(claim, o, s, index),
+		quote: CELLS.quote(claim, o, s, index),
+		direction: CELLS.direction(claim, o, s, index),
+		claim_id: CELLS.claim_id(claim, o, s, index),
+		title: CELLS.title(claim, o, s, index),
+		date_inferred: CELLS.date_inferred(claim, o, s, index),
 		get passage_url() {
-			return (link ??= passageUrl(source.url, claim.quote) ?? '');
+			return (link ??= CELLS.passage_url(claim, o, s, index));
 		}
 	};
 }
 
+/** The rows as arrays of the given columns, read straight from each claim (no row objects). */
 export function longTable(
 	scenario: Scenario,
 	claims: readonly Claim[] = scenario.claims,
 	columns: readonly LongColumn[] = LONG_COLUMNS
 ): { header: LongColumn[]; rows: Cell[][] } {
 	const index = indexScenario(scenario);
+	const reads = columns.map((c) => CELLS[c]);
 	return {
 		header: [...columns],
 		rows: claims.map((claim) => {
-			const row = longRow(index, claim);
-			return columns.map((c) => row[c]);
+			const option = index.option(claim.option);
+			const source = index.source(claim.source);
+			return reads.map((read) => read(claim, option, source, index));
 		})
 	};
 }
