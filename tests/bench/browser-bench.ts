@@ -136,30 +136,63 @@ async function scriptBytes(page: Page): Promise<number> {
 		.reduce((sum, e) => sum + e.encodedBodySize, 0)`)) as number;
 }
 
-async function firstLoad(
+/** One fresh load: when the first row showed (null if it never did) and the script bytes. */
+async function firstLoadOnce(
 	browser: Browser,
 	side: Side,
 	data: string
-): Promise<{ rows: Measured; bytes: Measured }> {
-	const rows: number[] = [];
-	const bytes: number[] = [];
-	for (let i = 0; i < CONFIG.runs; i++) {
-		const page = await fresh(browser);
-		await install(page, side, side.page.firstRow, '#no-canvas-here');
-		await page.goto(side.base + side.page.claimsUrl(data), { waitUntil: 'load' });
-		const at = await waitForMark(page, '__benchRow');
-		await page.waitForLoadState('networkidle').catch(() => undefined);
-		bytes.push(await scriptBytes(page));
-		await page.context().close();
-		if (at === null) {
-			return {
-				rows: { na: `selector ${side.page.firstRow} not found within ${CONFIG.timeoutMs} ms` },
-				bytes: { values: bytes }
-			};
-		}
-		rows.push(at);
+): Promise<{ at: number | null; bytes: number }> {
+	const page = await fresh(browser);
+	await install(page, side, side.page.firstRow, '#no-canvas-here');
+	await page.goto(side.base + side.page.claimsUrl(data), { waitUntil: 'load' });
+	const at = await waitForMark(page, '__benchRow');
+	await page.waitForLoadState('networkidle').catch(() => undefined);
+	const bytes = await scriptBytes(page);
+	await page.context().close();
+	return { at, bytes };
+}
+
+/**
+ * Both sides' first loads, taken in turn (ours, bare, ours, ...) so that whatever drifts during
+ * the run (the server's first gzip of the data, the machine's other work) is shared out evenly.
+ */
+async function firstLoads(
+	browser: Browser,
+	sides: Side[],
+	data: string
+): Promise<Record<string, { rows: Measured; bytes: Measured }>> {
+	const rows = new Map<string, number[] | string>();
+	const bytes = new Map<string, number[]>();
+	for (const side of sides) {
+		rows.set(side.name, []);
+		bytes.set(side.name, []);
 	}
-	return { rows: { values: rows }, bytes: { values: bytes } };
+	for (let i = 0; i < CONFIG.runs; i++) {
+		for (const side of sides) {
+			const got = rows.get(side.name)!;
+			if (typeof got === 'string') continue;
+			const { at, bytes: js } = await firstLoadOnce(browser, side, data);
+			bytes.get(side.name)!.push(js);
+			if (at === null)
+				rows.set(
+					side.name,
+					`selector ${side.page.firstRow} not found within ${CONFIG.timeoutMs} ms`
+				);
+			else got.push(at);
+		}
+	}
+	return Object.fromEntries(
+		sides.map((side) => {
+			const got = rows.get(side.name)!;
+			return [
+				side.name,
+				{
+					rows: typeof got === 'string' ? { na: got } : { values: got },
+					bytes: { values: bytes.get(side.name)! }
+				}
+			];
+		})
+	);
 }
 
 /** Clicks the sort header or types the search term; times until the first row changes. */
@@ -275,12 +308,11 @@ export async function browserBench(
 			{ name: 'ours', title, base, page: CONFIG.app },
 			{ name: 'bare', title, base, page: CONFIG.bare }
 		];
-		const load: Record<string, Awaited<ReturnType<typeof firstLoad>>> = {};
+		log(`browser: first load x${CONFIG.runs}, ours and bare in turn`);
+		const load = await firstLoads(browser, sides, dataPath);
 		const act: Record<string, Awaited<ReturnType<typeof interactions>>> = {};
 		const charts: Record<string, Measured> = {};
 		for (const side of sides) {
-			log(`browser: ${side.name}: first load x${CONFIG.runs}`);
-			load[side.name] = await firstLoad(browser, side, dataPath);
 			log(`browser: ${side.name}: sort and filter`);
 			act[side.name] = await interactions(browser, side, dataPath, term);
 			log(`browser: ${side.name}: chart x${CONFIG.runs}`);
