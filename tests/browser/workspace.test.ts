@@ -402,12 +402,48 @@ describe('workspace views', () => {
 		await expect
 			.poll(() => page.getByRole('status').filter({ hasText: 'Opening' }).textContent())
 			.toContain(address);
+		// The switcher names what is coming, not the bundled scenario the page was prerendered with.
+		await expect(
+			page.getByRole('combobox', { name: 'Scenario' }).locator('option:checked').textContent()
+		).resolves.toBe('The linked scenario (opening)');
 		await screenshot(page, 'link-waiting');
 		release();
 		await page.locator('.ag-row').first().waitFor();
 		await expect(page.locator('h1').textContent()).resolves.toBe(scenario.meta.title);
 		// The same title as the prerendered default: nothing should have moved at any point.
 		await expect(page.evaluate('window.__shift')).resolves.toBeLessThan(0.01);
+		expect(pageErrors.get(page)).toEqual([]);
+	});
+
+	it('a scenario chosen while a link still loads stays on screen when the link arrives', async () => {
+		const address = 'https://scenarios.example.org/slow/mini.yaml';
+		const page = await newPage(browser);
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let served = false;
+		await page.context().route(address, async (route) => {
+			await held;
+			await route.fulfill({
+				status: 200,
+				headers: { 'access-control-allow-origin': '*' },
+				body: readFileSync(MINI, 'utf8')
+			});
+			served = true;
+		});
+		await page.goto(inject('baseURL') + `/?src=${encodeURIComponent(address)}`);
+		const select = page.getByRole('combobox', { name: 'Scenario' });
+		await expect
+			.poll(() => select.locator('option:checked').textContent())
+			.toBe('The linked scenario (opening)');
+		await select.selectOption(scenario.meta.id);
+		await page.locator('.ag-row').first().waitFor();
+		release();
+		await expect.poll(() => served).toBe(true);
+		// Give the late answer every chance to be (wrongly) applied.
+		await page.waitForTimeout(500);
+		await expect(page.locator('h1').textContent()).resolves.toBe(scenario.meta.title);
+		expect(new URL(page.url()).searchParams.get('src')).toBeNull();
+		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 		expect(pageErrors.get(page)).toEqual([]);
 	});
 

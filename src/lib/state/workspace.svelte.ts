@@ -94,6 +94,11 @@ export class Workspace {
 	 * bundled one is not laid out only to be replaced.
 	 */
 	waiting = $state(false);
+	/**
+	 * Counts choices of scenario (a bundled one, a file, an address): an open that finishes after
+	 * a newer choice was made is dropped, so a slow link cannot undo what the reader picked since.
+	 */
+	private choices = 0;
 	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
 	private early: { url: string; fetched: Promise<Fetched> } | null = null;
 
@@ -271,6 +276,9 @@ export class Workspace {
 	/** Switches to a bundled scenario; filters and selection refer to ids and start afresh. */
 	chooseBundled(id: string): void {
 		if (!this.bundled.some((b) => b.scenario.meta.id === id)) return;
+		this.choices++;
+		this.waiting = false;
+		this.loading = null;
 		this.external = null;
 		this.src = null;
 		this.bundledId = id === this.defaultId ? null : id;
@@ -293,12 +301,12 @@ export class Workspace {
 		text: string,
 		file: string,
 		origin: 'file' | 'address',
-		then?: UrlState,
-		size?: number
+		{ then, size, choice }: { then?: UrlState; size?: number; choice: number }
 	): Promise<boolean> {
 		// Loaded on demand, and the YAML parser only for YAML text.
 		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
 		const result = await loadScenarioLazily(text, file, size);
+		if (choice !== this.choices) return false;
 		if (!result.ok) {
 			this.loadProblem = {
 				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
@@ -326,25 +334,32 @@ export class Workspace {
 			return false;
 		}
 		this.loading = file.name;
+		const choice = ++this.choices;
+		const current = () => choice === this.choices;
 		try {
 			const text = await file.text();
-			const ok = await this.openText(text, file.name, 'file', undefined, file.size);
+			const ok = await this.openText(text, file.name, 'file', { size: file.size, choice });
 			if (ok) this.src = null;
 			return ok;
 		} catch (err) {
-			this.loadProblem = {
-				title: `Could not read ${file.name}. The scenario on screen is unchanged.`,
-				lines: [`${file.name}:1:1: ${err instanceof Error ? err.message : String(err)}`]
-			};
+			if (current())
+				this.loadProblem = {
+					title: `Could not read ${file.name}. The scenario on screen is unchanged.`,
+					lines: [`${file.name}:1:1: ${err instanceof Error ? err.message : String(err)}`]
+				};
 			return false;
 		} finally {
-			this.loading = null;
+			if (current()) this.loading = null;
 		}
 	}
 
 	async openAddress(address: string, then?: UrlState): Promise<boolean> {
 		const url = address.trim();
+		const choice = ++this.choices;
+		const current = () => choice === this.choices;
 		const fail = (message: string) => {
+			// Nothing to report about an open the reader has since replaced with another choice.
+			if (!current()) return false;
 			this.loadProblem = {
 				title: `Could not open ${url || 'the address'}. The scenario on screen is unchanged.`,
 				lines: [`${url}:1:1: ${message}`]
@@ -366,13 +381,19 @@ export class Workspace {
 				return fail(`could not be read: ${err instanceof Error ? err.message : String(err)}`);
 			}
 			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
-			const ok = await this.openText(body.text, name, 'address', then, body.size);
+			const ok = await this.openText(body.text, name, 'address', {
+				then,
+				size: body.size,
+				choice
+			});
 			if (ok) this.src = url;
 			return ok;
 		} finally {
-			this.loading = null;
-			// On failure the bundled scenario shows again, under the message.
-			this.waiting = false;
+			if (current()) {
+				this.loading = null;
+				// On failure the bundled scenario shows again, under the message.
+				this.waiting = false;
+			}
 		}
 	}
 }
