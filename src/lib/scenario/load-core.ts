@@ -259,9 +259,7 @@ export function loadScenarioWith(text: string, file: string, readYaml: ReadYaml)
 		const checked = checkText(text, file);
 		if ('errors' in checked) return { ok: false, errors: checked.errors };
 		if (checked.format === 'json') return loadJson(checked.text, file);
-		const read = readYaml(checked.text, file);
-		if ('errors' in read) return { ok: false, errors: read.errors };
-		return validate(read.value, 'yaml', checked.text, file, read.locate);
+		return loadYaml(checked.text, file, readYaml);
 	} catch (err) {
 		return crashed(file, err);
 	}
@@ -283,7 +281,7 @@ export async function loadScenarioLazily(
 		if ('errors' in checked) return { ok: false, errors: checked.errors };
 		if (checked.format === 'json') return loadJson(checked.text, file);
 		const { readYaml } = await import('./yaml-reader');
-		return loadScenarioWith(text, file, readYaml);
+		return loadYaml(checked.text, file, readYaml);
 	} catch (err) {
 		return crashed(file, err);
 	}
@@ -330,6 +328,13 @@ function binaryAt(text: string, file: string): LoadError[] | null {
 
 function fail(file: string, message: string): { errors: LoadError[] } {
 	return { errors: [{ file, line: 1, col: 1, path: '', message }] };
+}
+
+/** YAML text that passed `checkText`. */
+function loadYaml(text: string, file: string, readYaml: ReadYaml): LoadResult {
+	const read = readYaml(text, file);
+	if ('errors' in read) return { ok: false, errors: read.errors };
+	return validate(read.value, 'yaml', text, file, read.locate);
 }
 
 function loadJson(text: string, file: string): LoadResult {
