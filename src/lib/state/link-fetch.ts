@@ -53,7 +53,7 @@ function answer(
 	);
 }
 
-/** A scenario's address fetched without cookies. Never rejects; `text` may (a broken transfer). */
+/** A scenario's address fetched without cookies. Never rejects; `body` may (a broken transfer). */
 export function fetchScenario(url: string): Promise<Fetched> {
 	// Read as it arrives: an unread body stalls the download once the browser's buffer is full.
 	return answer(fetch(url, { credentials: 'omit', redirect: 'follow' }), (r) => r.arrayBuffer());
