@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LONG_COLUMNS, indexScenario, longRow } from '../../src/lib/export/long-table';
+import {
+	COLUMN_TITLES,
+	LONG_COLUMNS,
+	indexScenario,
+	longRow
+} from '../../src/lib/export/long-table';
 import {
 	EMPTY_DIMENSION_CELL,
 	dimensionCellText,
@@ -10,12 +15,7 @@ import {
 	dimensionRows,
 	type DimensionCell
 } from '../../src/lib/grid/by-dimension';
-import {
-	COLUMN_LABELS,
-	DEFAULT_CLAIM_COLUMNS,
-	claimColumnDefs,
-	claimRows
-} from '../../src/lib/grid/claims-table';
+import { DEFAULT_CLAIM_COLUMNS, claimColumnDefs, claimRows } from '../../src/lib/grid/claims-table';
 import { matrixColumnDefs, matrixRows, type MatrixRow } from '../../src/lib/grid/matrix';
 import {
 	EMPTY_CELL,
@@ -259,7 +259,7 @@ describe('claims table', () => {
 		expect(defs.every((d) => d.sortable && d.resizable && d.filter === 'agTextColumnFilter')).toBe(
 			true
 		);
-		expect(defs.map((d) => d.headerName)).toContain(COLUMN_LABELS.passage_url);
+		expect(defs.map((d) => d.headerName)).toContain(COLUMN_TITLES.passage_url);
 	});
 
 	it('shows the default columns until someone chooses', () => {

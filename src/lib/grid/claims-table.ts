@@ -16,26 +16,10 @@ import { NORMAL_SIZING, RENDERERS, px, type Sizing } from './model';
 
 export type ClaimRow = Record<LongColumn, Cell> & { claim_id: string };
 
-/**
- * Rows are built once per claim and scenario: a filter or search then hands ag-grid the same row
- * objects again, which its row-id delta update keeps instead of re-rendering, and the passage
- * link of each claim is not rebuilt on every keystroke.
- */
-const rowCache = new WeakMap<Scenario, Map<Claim, ClaimRow>>();
-
+/** The long table's rows for these claims, in their order (what the CSV exports). */
 export function claimRows(scenario: Scenario, claims: readonly Claim[]): ClaimRow[] {
-	let rows = rowCache.get(scenario);
-	if (!rows) rowCache.set(scenario, (rows = new Map()));
-	let index: ReturnType<typeof indexScenario> | undefined;
-	return claims.map((claim) => {
-		let row = rows.get(claim);
-		if (!row) {
-			index ??= indexScenario(scenario);
-			row = longRow(index, claim) as ClaimRow;
-			rows.set(claim, row);
-		}
-		return row;
-	});
+	const index = indexScenario(scenario);
+	return claims.map((claim) => longRow(index, claim) as ClaimRow);
 }
 
 /**
@@ -55,9 +39,6 @@ export function allClaimRows(scenario: Scenario): (ClaimRow & { id: string })[] 
 	}
 	return rows;
 }
-
-/** The grid's headers are the export's headers: one table of words for both. */
-export const COLUMN_LABELS = COLUMN_TITLES;
 
 /** Shown until someone picks columns: the fields a reader needs, not the ids. */
 export const DEFAULT_CLAIM_COLUMNS: readonly LongColumn[] = [
@@ -111,7 +92,7 @@ export function claimColumnDefs(
 		const def: ColDef<ClaimRow> = {
 			colId: col,
 			field: col,
-			headerName: COLUMN_LABELS[col],
+			headerName: COLUMN_TITLES[col],
 			hide: !visible.includes(col),
 			pinned: pinned.includes(col) ? 'left' : null,
 			width: px(WIDTHS[col] ?? 140, sizing),
