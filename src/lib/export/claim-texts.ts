@@ -8,7 +8,7 @@ import { DIRECTION_LOOK, STANCE_LOOK } from '../present/stance';
 import { byId } from '../scenario/group';
 import { passageUrl } from '../scenario/passage-link';
 import { STANCES, type Claim, type Stance } from '../scenario/schema';
-import type { LongColumn } from './long-table';
+import { CELLS, LONG_COLUMNS, type LongColumn } from './long-table';
 import type { ExportView } from './view';
 
 export interface PassageLink {
@@ -32,33 +32,30 @@ export function claimTexts(view: ExportView): ClaimTexts {
 	const { index } = view;
 	const dimensions = byId(view.scenario.dimensions);
 	const source = (claim: Claim) => index.source(claim.source);
-	const option = (claim: Claim) => index.option(claim.option);
 	// passageUrl's links are already normalised http(s) URLs (its tests check that safeHref
 	// leaves them as they are), so they serve as hyperlinks without parsing them again.
 	const link = (claim: Claim): PassageLink => {
 		const text = passageUrl(source(claim).url, claim.quote) ?? '';
 		return { text, href: text === '' ? null : text };
 	};
+	// The columns people read differently from the long table; the others are its values as text.
+	const words: Partial<Record<LongColumn, (claim: Claim) => string>> = {
+		stance: (claim) => STANCE_TEXT[claim.stance],
+		dimension: (claim) =>
+			claim.effects.map((e) => dimensions.get(e.dimension)?.label ?? e.dimension).join('; '),
+		direction: (claim) => claim.effects.map((e) => DIRECTION_LOOK[e.direction].word).join('; '),
+		date_inferred: (claim) => (source(claim).date_inferred ? 'yes' : 'no'),
+		passage_url: (claim) => link(claim).text
+	};
+	const asIs = (column: LongColumn) => {
+		const read = CELLS[column];
+		return (claim: Claim) =>
+			String(read(claim, index.option(claim.option), source(claim), index) ?? '');
+	};
 	return {
 		link,
-		text: {
-			option_id: (claim) => option(claim).id,
-			option: (claim) => option(claim).label,
-			commentator_id: (claim) => claim.commentator,
-			commentator: (claim) => index.commentator(claim.commentator).name,
-			source_id: (claim) => source(claim).id,
-			outlet: (claim) => source(claim).outlet,
-			date: (claim) => source(claim).date,
-			stance: (claim) => STANCE_TEXT[claim.stance],
-			dimension: (claim) =>
-				claim.effects.map((e) => dimensions.get(e.dimension)?.label ?? e.dimension).join('; '),
-			consequence: (claim) => claim.consequence,
-			quote: (claim) => claim.quote.exact,
-			direction: (claim) => claim.effects.map((e) => DIRECTION_LOOK[e.direction].word).join('; '),
-			claim_id: (claim) => claim.id,
-			title: (claim) => source(claim).title,
-			date_inferred: (claim) => (source(claim).date_inferred ? 'yes' : 'no'),
-			passage_url: (claim) => link(claim).text
-		}
+		text: Object.fromEntries(
+			LONG_COLUMNS.map((column) => [column, words[column] ?? asIs(column)])
+		) as ClaimTexts['text']
 	};
 }

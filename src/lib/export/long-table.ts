@@ -75,8 +75,11 @@ type Option = Scenario['options'][number];
 type Source = Scenario['sources'][number];
 type Read = (claim: Claim, option: Option, source: Source, index: ScenarioIndex) => Cell;
 
-/** How each column is read from a claim: the one definition, for the grid's rows and for files. */
-const CELLS: Record<LongColumn, Read> = {
+/**
+ * How each column is read from a claim: the one definition, for the grid's rows, the CSV, and
+ * the wording for people (claim-texts.ts, which rewords only stance, effects and links).
+ */
+export const CELLS: Readonly<Record<LongColumn, Read>> = {
 	option_id: (_, option) => option.id,
 	option: (_, option) => option.label,
 	commentator_id: (claim) => claim.commentator,
