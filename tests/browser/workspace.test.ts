@@ -34,6 +34,19 @@ async function open(page: Page, query = ''): Promise<void> {
 	await page.locator('.ag-row').first().waitFor();
 }
 
+/** Serves `body` at `address` only once `release` is called: a link caught while it loads. */
+async function holdAddress(page: Page, address: string, body: string) {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let served = false;
+	await page.context().route(address, async (route) => {
+		await held;
+		await route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, body });
+		served = true;
+	});
+	return { release, served: () => served };
+}
+
 /** The quoted text as the panel shows it: curly quotes around the exact words. */
 const shown = (claim: Claim) => `“${claim.quote.exact}”`;
 
@@ -387,16 +400,7 @@ describe('workspace views', () => {
 		await page.addInitScript({
 			content: `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });`
 		});
-		let release = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.context().route(address, async (route) => {
-			await held;
-			await route.fulfill({
-				status: 200,
-				headers: { 'access-control-allow-origin': '*' },
-				body: readFileSync(REFERENCE, 'utf8')
-			});
-		});
+		const { release } = await holdAddress(page, address, readFileSync(REFERENCE, 'utf8'));
 		await page.goto(inject('baseURL') + `/?src=${encodeURIComponent(address)}`);
 		// While it loads the status says what is being opened, where the title will be.
 		await expect
@@ -418,18 +422,7 @@ describe('workspace views', () => {
 	it('a scenario chosen while a link still loads stays on screen when the link arrives', async () => {
 		const address = 'https://scenarios.example.org/slow/mini.yaml';
 		const page = await newPage(browser);
-		let release = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		let served = false;
-		await page.context().route(address, async (route) => {
-			await held;
-			await route.fulfill({
-				status: 200,
-				headers: { 'access-control-allow-origin': '*' },
-				body: readFileSync(MINI, 'utf8')
-			});
-			served = true;
-		});
+		const { release, served } = await holdAddress(page, address, readFileSync(MINI, 'utf8'));
 		await page.goto(inject('baseURL') + `/?src=${encodeURIComponent(address)}`);
 		const select = page.getByRole('combobox', { name: 'Scenario' });
 		await expect
@@ -438,7 +431,7 @@ describe('workspace views', () => {
 		await select.selectOption(scenario.meta.id);
 		await page.locator('.ag-row').first().waitFor();
 		release();
-		await expect.poll(() => served).toBe(true);
+		await expect.poll(served).toBe(true);
 		// Give the late answer every chance to be (wrongly) applied.
 		await page.waitForTimeout(500);
 		await expect(page.locator('h1').textContent()).resolves.toBe(scenario.meta.title);
