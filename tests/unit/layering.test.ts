@@ -8,7 +8,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
-const violating = readFileSync('tests/fixtures/layering/violations.ts', 'utf8');
+const violating = readFileSync('tests/fixtures/layering/violations.ts.txt', 'utf8');
 
 /** The lines whose import the rule refuses. */
 async function restricted(text: string, filePath: string): Promise<number[]> {
