@@ -3,7 +3,7 @@
  * with no browser. Exit codes: 0 ok, 1 the scenario is invalid, 2 the command itself is wrong.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { analyze } from '../lib/analysis/stats';
+import { analyze } from '../lib/analysis/analyze';
 import { EXPORT_FORMATS, isExportFormat } from '../lib/export/formats';
 import { decodeBytes } from '../lib/scenario/decode';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../lib/scenario/load';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { AnalysisJson } from '../../src/lib/analysis/stats';
+import type { AnalysisJson } from '../../src/lib/analysis/analyze';
 import { loadScenario } from '../../src/lib/scenario/load';
 
 const REFERENCE = 'scenarios/ukraine-war-2025.yaml';
