@@ -139,3 +139,40 @@ export const randomScenario = fc
 			])
 		);
 	});
+
+/** `s` with `count` sources, claim i from source `assign[i] % count` (src-0, src-1, ...). */
+export function withSources(s: Scenario, count: number, assign: readonly number[]): Scenario {
+	const base = s.sources[0]!;
+	return {
+		...s,
+		sources: Array.from({ length: count }, (_, i) => ({
+			...base,
+			id: `src-${i}`,
+			title: `Article ${i}`
+		})),
+		claims: s.claims.map((claim, i) => ({ ...claim, source: `src-${(assign[i] ?? 0) % count}` }))
+	};
+}
+
+/** Random scenarios as {@link randomScenario}, their claims spread over 1 to 4 sources. */
+export const randomSourcedScenario = fc
+	.tuple(
+		randomScenario,
+		fc.integer({ min: 1, max: 4 }),
+		fc.array(fc.nat(), { minLength: 25, maxLength: 25 })
+	)
+	.map(([s, count, assign]) => withSources(s, count, assign));
+
+/** The items sorted by their keys (ties in their old order): a permutation of them. */
+export function reorder<T>(items: readonly T[], keys: readonly number[]): T[] {
+	return items
+		.map((item, i) => [item, keys[i] ?? 0, i] as const)
+		.sort((x, y) => x[1] - y[1] || x[2] - y[2])
+		.map(([item]) => item);
+}
+
+/** A random permutation key per item (sort by them, as {@link reorder} does). */
+export const permutationKeys = fc.array(fc.double({ noNaN: true }), {
+	minLength: 10,
+	maxLength: 10
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { contradictions } from '../../src/lib/analysis/contradictions';
-import { basic, randomScenario, scenario } from './analysis-fixture';
+import { contradictions, stanceContradictions } from '../../src/lib/analysis/contradictions';
+import { basic, permutationKeys, randomScenario, reorder, scenario } from './analysis-fixture';
 
 describe('contradictions', () => {
 	it('pairs opposite effects on the same option and dimension, with both quotes', () => {
@@ -84,6 +84,55 @@ describe('properties', () => {
 					return `${c.option}/${c.dimension}/${c.a.commentator}/${c.b.commentator}`;
 				});
 				expect(new Set(keys).size).toBe(keys.length);
+			})
+		);
+	});
+});
+
+describe('stanceContradictions', () => {
+	it('pairs support against oppose by combined stance, each with its first claim in that stance', () => {
+		// Sanctions: Ann, Bob support, Cat opposes. Talks: Ann is mixed (conditional). Arms: all oppose.
+		expect(stanceContradictions(basic)).toEqual([
+			{
+				option: 'sanctions',
+				a: { commentator: 'ann', claim: 'c1', stance: 'support', quote: 'quote c1' },
+				b: { commentator: 'cat', claim: 'c3', stance: 'oppose', quote: 'quote c3' }
+			},
+			{
+				option: 'sanctions',
+				a: { commentator: 'bob', claim: 'c2', stance: 'support', quote: 'quote c2' },
+				b: { commentator: 'cat', claim: 'c3', stance: 'oppose', quote: 'quote c3' }
+			}
+		]);
+	});
+
+	it('shows a mixed position by its first claim in the combined stance; conditional opposes nobody', () => {
+		const s = scenario(
+			['x'],
+			[
+				['p', 'P'],
+				['q', 'Q'],
+				['r', 'R']
+			],
+			[
+				['k1', 'x', 'p', 'oppose'],
+				['k2', 'x', 'p', 'support'],
+				['k3', 'x', 'p', 'support'],
+				['k4', 'x', 'q', 'oppose'],
+				['k5', 'x', 'r', 'conditional']
+			]
+		);
+		expect(stanceContradictions(s).map((c) => `${c.a.claim}-${c.b.claim}`)).toEqual(['k2-k4']);
+	});
+
+	it('finds the same pairs whatever the order of commentators', () => {
+		fc.assert(
+			fc.property(randomScenario, permutationKeys, (s, keys) => {
+				const key = (list: ReturnType<typeof stanceContradictions>) =>
+					list.map((c) => `${c.option}|${[c.a.claim, c.b.claim].sort()}`).sort();
+				const moved = { ...s, commentators: reorder(s.commentators, keys) };
+				expect(key(stanceContradictions(moved))).toEqual(key(stanceContradictions(s)));
+				for (const c of stanceContradictions(s)) expect(c.a.stance).not.toBe(c.b.stance);
 			})
 		);
 	});

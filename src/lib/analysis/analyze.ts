@@ -28,13 +28,17 @@ export interface AnalysisJson {
 	contradictions: Contradiction[];
 }
 
-function round4(value: number | null): number | null {
+/** Four decimals, as every number in the CLI's JSON; null stays null. */
+export function round4(value: number | null): number | null {
 	if (value === null) return null;
 	const rounded = Math.round(value * 1e4) / 1e4;
 	return rounded === 0 ? 0 : rounded; // no "-0" in the JSON
 }
 
-/** Everything `stancegrid analyze --format json` prints, computed from one pass over the claims. */
+/**
+ * The agreement part of `stancegrid analyze --format json` (see `analysis-report.ts` for the rest),
+ * computed from one pass over the claims. The benchmark times this part.
+ */
 export function analyze(
 	scenario: Scenario,
 	claims?: readonly Claim[],

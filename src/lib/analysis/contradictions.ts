@@ -1,8 +1,9 @@
 /**
  * Contradictions (brief §4): pairs of commentators who predict opposite effects of the same option
- * on the same dimension, each side with its claim and quote.
+ * on the same dimension, or who take opposite stances on it; each side with its claim and quote.
  */
 import type { Claim, Direction, Scenario } from '../scenario/schema';
+import { combinedStance } from './positions';
 import { buildGrid, firstIndexById, type Grid } from './scope';
 
 export interface ContradictionSide {
@@ -126,4 +127,62 @@ export function contradictions(
 	commentators?: readonly string[]
 ): Contradiction[] {
 	return contradictionsOf(buildGrid(scenario, claims, commentators), scenario);
+}
+
+export interface StanceSide {
+	commentator: string;
+	/** The commentator's first claim (in claim order) with the combined stance. */
+	claim: string;
+	stance: 'support' | 'oppose';
+	quote: string;
+}
+
+/** Two commentators who take opposite stances on one option: one supports, the other opposes. */
+export interface StanceContradiction {
+	option: string;
+	a: StanceSide;
+	b: StanceSide;
+}
+
+/**
+ * Pairs of commentators whose combined stances on an option are opposite (support vs oppose; a
+ * conditional stance opposes neither), ordered by option, a, b in scenario order.
+ */
+export function stanceContradictions(
+	scenario: Scenario,
+	claims?: readonly Claim[],
+	commentators?: readonly string[]
+): StanceContradiction[] {
+	const grid = buildGrid(scenario, claims, commentators);
+	const columns = grid.commentators.length;
+	const firstOf = new Map<string, Claim>();
+	grid.claims.forEach((claim, i) => {
+		const key = `${grid.cellOf[i]!}:${claim.stance}`;
+		if (!firstOf.has(key)) firstOf.set(key, claim);
+	});
+	const result: StanceContradiction[] = [];
+	grid.options.forEach((option, o) => {
+		const sides: StanceSide[] = [];
+		for (let c = 0; c < columns; c++) {
+			const cell = o * columns + c;
+			const stance = combinedStance(grid.support[cell]!, grid.oppose[cell]!);
+			if (grid.support[cell]! + grid.conditional[cell]! + grid.oppose[cell]! === 0) continue;
+			if (stance === 'conditional') continue;
+			const claim = firstOf.get(`${cell}:${stance}`)!;
+			sides.push({
+				commentator: grid.commentators[c]!.id,
+				claim: claim.id,
+				stance,
+				quote: claim.quote.exact
+			});
+		}
+		for (let x = 0; x < sides.length; x++) {
+			for (let y = x + 1; y < sides.length; y++) {
+				if (sides[x]!.stance !== sides[y]!.stance) {
+					result.push({ option: option.id, a: sides[x]!, b: sides[y]! });
+				}
+			}
+		}
+	});
+	return result;
 }
