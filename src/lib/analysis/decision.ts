@@ -72,8 +72,8 @@ export interface Decision {
 }
 
 /**
- * The mean of commentators' scores, summed smallest first: the total then does not depend on the
- * order of the commentators, not even in the last bit, so ties between options stay ties.
+ * A mean of commentators' scores, summed smallest first: it then does not depend on the order of
+ * the commentators, not even in the last bit, so ties between options stay ties.
  */
 export function meanScore(scores: number[]): number | null {
 	if (scores.length === 0) return null;
@@ -154,7 +154,7 @@ export function decideOn(basis: DecisionBasis, given: Weights = {}): Decision {
 			mean: null,
 			claims: []
 		}));
-		const netSums = new Float64Array(D);
+		const nets: number[][] = dims.map(() => []);
 		let notAddressed = 0;
 		for (let c = 0; c < columns; c++) {
 			const cell = o * columns + c;
@@ -190,7 +190,7 @@ export function decideOn(basis: DecisionBasis, given: Weights = {}): Decision {
 				row[kind] += 1;
 				column[kind] += 1;
 				if (effect.net === null) continue;
-				netSums[d]! += effect.net;
+				nets[d]!.push(effect.net);
 				if (scaled[d]! > 0) {
 					weighted += scaled[d]! * effect.net;
 					weightSum += scaled[d]!;
@@ -200,8 +200,7 @@ export function decideOn(basis: DecisionBasis, given: Weights = {}): Decision {
 			people.push(row);
 		}
 		perDimension.forEach((column, d) => {
-			const clear = column.helps + column.hurts + column.even;
-			column.mean = clear === 0 ? null : netSums[d]! / clear;
+			column.mean = meanScore(nets[d]!);
 			// Gathered commentator by commentator and direction by direction: back to claim order.
 			column.claims = [...new Set(column.claims)].sort((x, y) => order.get(x)! - order.get(y)!);
 		});
