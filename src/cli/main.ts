@@ -3,7 +3,8 @@
  * with no browser. Exit codes: 0 ok, 1 the scenario is invalid, 2 the command itself is wrong.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { analyze } from '../lib/analysis/stats';
+import { analysisReport } from '../lib/analysis/analysis-report';
+import { parseWeights } from '../lib/analysis/decision-weights';
 import { EXPORT_FORMATS, isExportFormat } from '../lib/export/formats';
 import { decodeBytes } from '../lib/scenario/decode';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../lib/scenario/load';
@@ -19,11 +20,13 @@ const FORMAT_HELP = Object.entries(EXPORT_FORMATS)
 const USAGE = `Usage:
   stancegrid validate FILE
   stancegrid export FILE --format ${Object.keys(EXPORT_FORMATS).join('|')} [--out PATH]
-  stancegrid analyze FILE --format json
+  stancegrid analyze FILE --format json [--weights dimension=number,...]
 
 FILE is a scenario in YAML or JSON (see scenarios/README.md).
 Export formats (printed to standard output unless --out is given):
-${FORMAT_HELP}`;
+${FORMAT_HELP}
+analyze prints agreement, contradictions, facts or values, robustness and a decision table;
+--weights sets how much each dimension counts in the table (0 and up; 1 when left out).`;
 
 interface Io {
 	out: (text: string | Uint8Array) => void;
@@ -41,7 +44,10 @@ function parseFlags(args: string[]): { positional: string[]; flags: Map<string, 
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
 		if (arg.startsWith('--')) {
-			const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+			// Split at the first "=" only: a value may hold more (--weights=cost=2).
+			const at = arg.indexOf('=');
+			const name = at < 0 ? arg.slice(2) : arg.slice(2, at);
+			const inline = at < 0 ? undefined : arg.slice(at + 1);
 			const value = inline ?? args[++i];
 			if (value === undefined) return `--${name} needs a value`;
 			flags.set(name, value);
@@ -131,7 +137,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 			}
 			const scenario = await load(file, io);
 			if (!scenario) return 1;
-			const json = JSON.stringify(analyze(scenario), null, 2) + '\n';
+			const weights = parseWeights(parsed.flags.get('weights') ?? '', scenario.dimensions);
+			if (!weights.ok) {
+				io.err(`analyze: --weights: ${weights.error}\n`);
+				return 2;
+			}
+			const report = analysisReport(scenario, { weights: weights.weights });
+			const json = JSON.stringify(report, null, 2) + '\n';
 			if (out) {
 				await writeFile(out, json);
 				io.err(`wrote ${out}\n`);

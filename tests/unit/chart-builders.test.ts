@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TooltipItem } from 'chart.js';
-import { camps, optionStats, pairStats } from '../../src/lib/analysis/stats';
+import { camps } from '../../src/lib/analysis/camps';
+import { optionStats } from '../../src/lib/analysis/option-stats';
+import { pairStats } from '../../src/lib/analysis/pairs';
 import {
 	cellText,
 	heatmapConfig,

@@ -1,7 +1,7 @@
 /** The printable brief's model: matrix turned to fit, short consequences, finding, citations. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { optionStats } from '../../src/lib/analysis/stats';
+import { optionStats } from '../../src/lib/analysis/option-stats';
 import { brief, headline, SHORT_CONSEQUENCE, shorten } from '../../src/lib/export/brief';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';

@@ -117,9 +117,9 @@ describe('XLSX from the mini fixture', async () => {
 		const ws = sheet(book, 'Claims');
 		expect(ws.rowCount).toBe(mini.claims.length + 1);
 		expect(text(ws.getCell('A1'))).toBe('Option id');
-		expect(ws.getRow(1).cellCount).toBe(16);
+		expect(ws.getRow(1).cellCount).toBe(19);
 		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-		expect(ws.autoFilter).toBe(`A1:P${mini.claims.length + 1}`);
+		expect(ws.autoFilter).toBe(`A1:S${mini.claims.length + 1}`);
 		const quote = ws.getCell('K2');
 		expect(text(quote)).toBe(mini.claims[0]!.quote.exact);
 		const link = ws.getCell('P2');

@@ -3,7 +3,7 @@
  * numbers, a key finding computed from the data, and the numbered citations in full. This module
  * works it all out; `routes/brief` only lays it out.
  */
-import { optionStats, rankOptions, type OptionStat } from '../analysis/stats';
+import { optionStats, rankOptions, type OptionStat } from '../analysis/option-stats';
 import { dateLabel, STANCE_LOOK } from '../present/stance';
 import { passageUrl } from '../scenario/passage-link';
 import { NOT_STATED, STANCES, type Stance } from '../scenario/schema';

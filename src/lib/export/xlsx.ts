@@ -318,7 +318,10 @@ const CLAIM_WIDTHS: Record<LongColumn, number> = {
 	claim_id: 18,
 	title: 32,
 	date_inferred: 10,
-	passage_url: 40
+	passage_url: 40,
+	likelihood: 18,
+	confidence: 12,
+	basis: 20
 };
 
 const CLAIM_WRAPPED: ReadonlySet<LongColumn> = new Set([

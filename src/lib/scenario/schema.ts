@@ -17,6 +17,31 @@ export const COMMENTATOR_KINDS = [
 ] as const;
 
 /**
+ * How likely the source says the consequence is, in the seven steps of US intelligence standards
+ * (ICD 203, "Analytic Standards", 2015), least to most likely. Only ever copied from a source's
+ * own words: the tool never infers it.
+ */
+export const LIKELIHOODS = [
+	'almost no chance',
+	'very unlikely',
+	'unlikely',
+	'roughly even chance',
+	'likely',
+	'very likely',
+	'almost certain'
+] as const;
+/** The confidence the source states in its judgement (ICD 203's three levels). */
+export const CONFIDENCES = ['low', 'moderate', 'high'] as const;
+/** What the source rests the claim on, as it says; "not stated" when it does not say. */
+export const BASES = [
+	'figures',
+	'historical comparison',
+	'expert judgement',
+	'official statement',
+	'not stated'
+] as const;
+
+/**
  * The largest scenario accepted, from a file or an address (the large benchmark scenario, 20,000
  * claims, is about 12 MiB of JSON): past it a file is refused before it is read.
  */
@@ -153,6 +178,10 @@ export const ClaimSchema = v.strictObject({
 		v.minLength(1, 'expected at least one effect')
 	),
 	quote: QuoteSchema,
+	/** Optional, and only where the source states them; absent means the source does not say. */
+	likelihood: v.optional(picklist(LIKELIHOODS, 'a likelihood in the words of ICD 203')),
+	confidence: v.optional(picklist(CONFIDENCES, 'a stated confidence')),
+	basis: v.optional(picklist(BASES, 'a basis')),
 	note: optionalText(2000)
 });
 
@@ -188,5 +217,8 @@ export type Quote = v.InferOutput<typeof QuoteSchema>;
 export type Effect = v.InferOutput<typeof EffectSchema>;
 export type Stance = (typeof STANCES)[number];
 export type Direction = (typeof DIRECTIONS)[number];
+export type Likelihood = (typeof LIKELIHOODS)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
+export type Basis = (typeof BASES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type CommentatorKind = (typeof COMMENTATOR_KINDS)[number];

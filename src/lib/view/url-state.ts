@@ -111,6 +111,20 @@ const PARAMS = [
 	'size'
 ] as const;
 type Param = (typeof PARAMS)[number];
+
+/**
+ * Parameters that belong to one page, not to the workspace (the decision table's weights, `w`):
+ * the workspace neither reads nor drops them, so that page's link keeps them.
+ */
+export const PAGE_PARAMS: ReadonlySet<string> = new Set(['w']);
+
+/** The page's own parameters from a query string, to carry beside the workspace's. */
+export function pageParams(search: string): string {
+	const out = new URLSearchParams();
+	for (const [name, value] of new URLSearchParams(search))
+		if (PAGE_PARAMS.has(name)) out.append(name, value);
+	return out.toString();
+}
 const LIST_PARAMS = new Set<Param>([
 	'source',
 	'kind',
@@ -210,6 +224,7 @@ export function decodeState(params: URLSearchParams): { state: UrlState; ignored
 
 	const values = new Map<Param, string[]>();
 	for (const [name, value] of params) {
+		if (PAGE_PARAMS.has(name)) continue;
 		if (!isOneOf(PARAMS, name)) {
 			ignore(name, value, 'not a setting this page knows');
 			continue;
