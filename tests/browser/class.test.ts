@@ -150,7 +150,7 @@ describe('class mode with the server', () => {
 			if (response.request().resourceType() === 'script')
 				scripts.push(response.body().then((b) => gzipSync(b).length, () => 0));
 		});
-		const hostile = '<img src=x onerror="window.__pwned=1">Ana';
+		const hostile = '<img src=x onerror=window.__pwned=1>Ana';
 		for (const [i, { page }] of phones.entries()) {
 			await page.goto(`${server.url}/join?code=${code.toLowerCase()}`);
 			if (i === 0) await page.getByLabel('Your name (optional)').fill(hostile);
