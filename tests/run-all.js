@@ -83,9 +83,7 @@ function ensureChromium() {
 
 function hasPostgres() {
 	const base = '/usr/lib/postgresql';
-	return (
-		existsSync(base) && readdirSync(base).some((v) => existsSync(`${base}/${v}/bin/initdb`))
-	);
+	return existsSync(base) && readdirSync(base).some((v) => existsSync(`${base}/${v}/bin/initdb`));
 }
 
 function ensurePostgres() {

@@ -246,7 +246,11 @@ export function createApp(options: AppOptions): Hono {
 		} catch {
 			return refuse(c, 400, 'The request body is not valid JSON.');
 		}
-		if (parsed && typeof parsed === 'object' && typeof (parsed as { code?: unknown }).code === 'string') {
+		if (
+			parsed &&
+			typeof parsed === 'object' &&
+			typeof (parsed as { code?: unknown }).code === 'string'
+		) {
 			(parsed as { code: string }).code = normaliseCode((parsed as { code: string }).code);
 		}
 		const checked = v.safeParse(JoinSchema, parsed);

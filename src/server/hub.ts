@@ -92,9 +92,9 @@ export class Hub {
 		if (!set) return;
 		this.subscribers.delete(session);
 		for (const sub of set) {
-			void sub.send('deleted', { error: 'The teacher ended and deleted this session.' }).finally(
-				() => sub.close()
-			);
+			void sub
+				.send('deleted', { error: 'The teacher ended and deleted this session.' })
+				.finally(() => sub.close());
 		}
 	}
 

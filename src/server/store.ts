@@ -248,7 +248,11 @@ export class ClassStore {
 		const claimOption = new Map(session.scenario.claims.map((c) => [c.id, c.option]));
 		for (const option of Object.keys(body.stances)) {
 			if (!options.has(option))
-				return { ok: false, status: 422, error: `stances.${option}: not an option of this session` };
+				return {
+					ok: false,
+					status: 422,
+					error: `stances.${option}: not an option of this session`
+				};
 		}
 		for (const [option, claim] of Object.entries(body.quotes)) {
 			if (body.phase !== 'after')

@@ -32,9 +32,7 @@ async function holdStream(base: string, student: Joined, signal: AbortSignal): P
 		headers: { authorization: `Bearer ${student.token}` },
 		signal
 	});
-	void response.body
-		?.pipeTo(new WritableStream(), { signal })
-		.catch(() => {});
+	void response.body?.pipeTo(new WritableStream(), { signal }).catch(() => {});
 }
 
 export async function classLoadBench(log: (line: string) => void): Promise<Row[]> {
@@ -46,9 +44,8 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 	try {
 		const session = await startSession(base, scenarioText);
 		const options = (
-			(await call(base, 'GET', `/api/sessions/${session.session.id}`, { key: session.adminKey }))
-				.json.scenario as { options: { id: string }[]; claims: { id: string; option: string }[] }
-		);
+			await call(base, 'GET', `/api/sessions/${session.session.id}`, { key: session.adminKey })
+		).json.scenario as { options: { id: string }[]; claims: { id: string; option: string }[] };
 		const optionIds = options.options.map((o) => o.id);
 
 		// The dashboard's stream: when each answer (by student and phase) arrived.
@@ -90,7 +87,9 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 			const stances: Record<string, ClassStance> = {};
 			const quotes: Record<string, string> = {};
 			for (const option of optionIds) {
-				stances[option] = (['support', 'conditional', 'oppose', 'unsure'] as const)[Math.floor(random() * 4)]!;
+				stances[option] = (['support', 'conditional', 'oppose', 'unsure'] as const)[
+					Math.floor(random() * 4)
+				]!;
 				const claims = options.claims.filter((c) => c.option === option);
 				if (phase === 'after' && claims.length > 0 && random() < 0.7)
 					quotes[option] = claims[Math.floor(random() * claims.length)]!.id;
@@ -137,7 +136,11 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 
 		// Lost: acknowledged but never on the live stream, or missing from a fresh read.
 		const lostLive = [...acked.keys()].filter((key) => !arrived.has(key)).length;
-		const fresh = await openEvents(base, `/api/sessions/${session.session.id}/events`, session.adminKey);
+		const fresh = await openEvents(
+			base,
+			`/api/sessions/${session.session.id}/events`,
+			session.adminKey
+		);
 		const stored = new Set<string>();
 		for (;;) {
 			let batch: { participant: string; phase: string }[];
@@ -150,7 +153,9 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 		}
 		fresh.close();
 		const lostStored = [...acked.keys()].filter((key) => !stored.has(key)).length;
-		const delays = [...acked].filter(([key]) => arrived.has(key)).map(([key, at]) => Math.max(0, arrived.get(key)! - at));
+		const delays = [...acked]
+			.filter(([key]) => arrived.has(key))
+			.map(([key, at]) => Math.max(0, arrived.get(key)! - at));
 
 		log(
 			`class load: ${joined.length} students, ${latencies.length} answers acknowledged in ${(totalMs / 1000).toFixed(1)} s, ${failures.length} refused, ${lostLive} missing on the live dashboard, ${lostStored} missing from a fresh read`
@@ -165,9 +170,19 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 			pass: sent - latencies.length + lostLive + lostStored === 0,
 			...(failures.length ? { note: failures.slice(0, 3).join('; ') } : {})
 		};
-		const p95 = limitRow('class: answer latency p95 (300 students)', [percentile(latencies, 95)], null, 200);
+		const p95 = limitRow(
+			'class: answer latency p95 (300 students)',
+			[percentile(latencies, 95)],
+			null,
+			200
+		);
 		p95.note = `median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} answers; server process with embedded PGlite`;
-		const delay = limitRow('class: dashboard update delay p95', [percentile(delays, 95)], null, 1000);
+		const delay = limitRow(
+			'class: dashboard update delay p95',
+			[percentile(delays, 95)],
+			null,
+			1000
+		);
 		delay.note = `from the answer's acknowledgement to its arrival on the teacher's event stream; max ${Math.max(...delays).toFixed(0)} ms`;
 		return [lostRow, p95, delay];
 	} finally {

@@ -13,14 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ClassStance, Joined } from '../../src/lib/class/protocol';
 import { loadScenario } from '../../src/lib/scenario/load';
-import {
-	answer,
-	call,
-	joinAs,
-	seeded,
-	sendAnswer,
-	type SentAnswer
-} from '../server/class-client';
+import { answer, call, joinAs, seeded, sendAnswer, type SentAnswer } from '../server/class-client';
 import { spawnServer, type SpawnedServer } from '../server/spawn';
 import { launchChromium, pageErrors, screenshot } from './chromium';
 
@@ -148,7 +141,12 @@ describe('class mode with the server', () => {
 		const phones = await Promise.all([phonePage(), phonePage(true), phonePage()]);
 		phones[0]!.page.on('response', (response) => {
 			if (response.request().resourceType() === 'script')
-				scripts.push(response.body().then((b) => gzipSync(b).length, () => 0));
+				scripts.push(
+					response.body().then(
+						(b) => gzipSync(b).length,
+						() => 0
+					)
+				);
 		});
 		const hostile = '<img src=x onerror=window.__pwned=1>Ana';
 		for (const [i, { page }] of phones.entries()) {
@@ -216,7 +214,9 @@ describe('class mode with the server', () => {
 		const quotes0: Record<string, string> = {};
 		for (const option of OPTIONS) {
 			after0[option] = pick();
-			await phone0.locator(`fieldset[data-option="${option}"] input[value="${after0[option]}"]`).check();
+			await phone0
+				.locator(`fieldset[data-option="${option}"] input[value="${after0[option]}"]`)
+				.check();
 			const claim = claimsOf(option)[0];
 			if (claim) {
 				quotes0[option] = claim.id;
@@ -260,10 +260,15 @@ describe('class mode with the server', () => {
 		record('api-21', newer);
 		await sendAnswer(server.url, apiStudents[21]!, newer);
 		const stale = { ...afterFor(), rev: 2 };
-		const staleResult = await call(server.url, 'PUT', `/api/sessions/${apiStudents[21]!.session}/answers`, {
-			key: apiStudents[21]!.token,
-			body: stale
-		});
+		const staleResult = await call(
+			server.url,
+			'PUT',
+			`/api/sessions/${apiStudents[21]!.session}/answers`,
+			{
+				key: apiStudents[21]!.token,
+				body: stale
+			}
+		);
 		expect(staleResult.json.stored).toBe('already');
 
 		for (const [i, { page }] of phones.entries()) {
@@ -272,7 +277,9 @@ describe('class mode with the server', () => {
 			const quotes: Record<string, string> = {};
 			for (const option of OPTIONS) {
 				stances[option] = pick();
-				await page.locator(`fieldset[data-option="${option}"] input[value="${stances[option]}"]`).check();
+				await page
+					.locator(`fieldset[data-option="${option}"] input[value="${stances[option]}"]`)
+					.check();
 				const claim = claimsOf(option)[0];
 				if (claim) {
 					quotes[option] = claim.id;
@@ -286,18 +293,29 @@ describe('class mode with the server', () => {
 		await screenshot(phones[2]!.page, 'class-student-after-light-390');
 
 		// The teacher's page reconnected by itself and shows every answer.
-		await teacher.locator('.summary', { hasText: '30 students answered: 30 before reading, 30 after' }).waitFor({ timeout: 30_000 });
+		await teacher
+			.locator('.summary', { hasText: '30 students answered: 30 before reading, 30 after' })
+			.waitFor({ timeout: 30_000 });
 		await teacher.locator('.status', { hasText: 'live' }).waitFor();
 		for (const option of OPTIONS) {
-			expect(await dashboardCounts(teacher, option, 'after')).toEqual(expectedCounts('after', option));
+			expect(await dashboardCounts(teacher, option, 'after')).toEqual(
+				expectedCounts('after', option)
+			);
 			expect(await dashboardCounts(teacher, option, 'before')).toEqual(
 				expectedCounts('before', option)
 			);
 			const shift = expectedShift(option);
-			const cell = (await teacher.locator(`tr[data-option="${option}"] td.shift`).innerText()).replace(/\s+/g, ' ');
+			const cell = (
+				await teacher.locator(`tr[data-option="${option}"] td.shift`).innerText()
+			).replace(/\s+/g, ' ');
 			if (shift.paired >= 5) {
 				expect(cell).toContain(`${shift.changed} of ${shift.paired} changed stance`);
-				const shown = Number(cell.replace('−', '-').replace('±', '').match(/^[-+]?\d\.\d\d/)![0]);
+				const shown = Number(
+					cell
+						.replace('−', '-')
+						.replace('±', '')
+						.match(/^[-+]?\d\.\d\d/)![0]
+				);
 				expect(shown).toBeCloseTo(shift.shift!, 2);
 			}
 			const quotes = expectedTopQuote(option);
@@ -335,7 +353,11 @@ describe('class mode with the server', () => {
 			teacher.waitForEvent('download'),
 			teacher.getByRole('button', { name: 'Download XLSX' }).click()
 		]);
-		expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+		expect(
+			readFileSync((await xlsx.path())!)
+				.subarray(0, 2)
+				.toString()
+		).toBe('PK');
 
 		// The projector view, in the teacher's browser, shows the same numbers.
 		const projector = await teacherContext.newPage();
@@ -348,8 +370,12 @@ describe('class mode with the server', () => {
 
 		// Accessibility of both pages.
 		for (const page of [teacher, phones[2]!.page, phones[1]!.page]) {
-			const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-			expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			const axe = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(
+				axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+			).toEqual([]);
 		}
 
 		// Closing, then deleting: students are told; the session is gone for good.
@@ -384,7 +410,10 @@ describe('class mode on a static host', () => {
 		const random = seeded(7);
 		const files = Array.from({ length: 6 }, (_, i) => {
 			const stances: Record<string, string> = {};
-			for (const option of OPTIONS) stances[option] = (['support', 'conditional', 'oppose'] as const)[Math.floor(random() * 3)]!;
+			for (const option of OPTIONS)
+				stances[option] = (['support', 'conditional', 'oppose'] as const)[
+					Math.floor(random() * 3)
+				]!;
 			return {
 				name: `student-${i + 1}.json`,
 				mimeType: 'application/json',
@@ -403,16 +432,20 @@ describe('class mode on a static host', () => {
 				)
 			};
 		});
-		await page.locator('.files input[type="file"]').setInputFiles([
-			...files,
-			{ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') }
-		]);
+		await page
+			.locator('.files input[type="file"]')
+			.setInputFiles([
+				...files,
+				{ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') }
+			]);
 		await page.getByText('6 position files for').waitFor();
 		await page.getByText('notes.json: not a Stancegrid position file.').waitFor();
 		for (const option of OPTIONS) {
 			const expected = { support: 0, conditional: 0, oppose: 0, unsure: 0, n: 6 };
 			for (const file of files) {
-				const stance = (JSON.parse(file.buffer.toString()) as { stances: Record<string, 'support'> }).stances[option]!;
+				const stance = (
+					JSON.parse(file.buffer.toString()) as { stances: Record<string, 'support'> }
+				).stances[option]!;
 				expected[stance]++;
 			}
 			expect(await dashboardCounts(page, option, 'after')).toEqual(expected);

@@ -41,9 +41,17 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 	});
 
 	it('runs the phases and streams answers to the teacher live', async () => {
-		const teacher = await openEvents(base, `/api/sessions/${session.session.id}/events`, session.adminKey);
+		const teacher = await openEvents(
+			base,
+			`/api/sessions/${session.session.id}/events`,
+			session.adminKey
+		);
 		const ann = await joinAs(base, session.session.code, 'Ann');
-		const student = await openEvents(base, `/api/sessions/${ann.session}/student/events`, ann.token);
+		const student = await openEvents(
+			base,
+			`/api/sessions/${ann.session}/student/events`,
+			ann.token
+		);
 		const sent = answer('before', { 'sanctions-tariffs': 'support', 'direct-diplomacy': 'unsure' });
 		expect((await sendAnswer(base, ann, sent)).status).toBe(200);
 		const got = (await teacher.next('answers')) as ClassAnswer[];
@@ -56,7 +64,9 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 			quotes: {}
 		});
 		await setPhase(base, session, 'reading');
-		expect(await student.until('state', (s) => (s as { phase: string }).phase === 'reading')).toBeTruthy();
+		expect(
+			await student.until('state', (s) => (s as { phase: string }).phase === 'reading')
+		).toBeTruthy();
 		teacher.close();
 		student.close();
 	});
@@ -64,13 +74,17 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 	it('sends no sources to students before reading, and all of them from reading on', async () => {
 		const fresh = await startSession(base, SCENARIO);
 		const bea = await joinAs(base, fresh.session.code);
-		const before = await call(base, 'GET', `/api/sessions/${bea.session}/student`, { key: bea.token });
+		const before = await call(base, 'GET', `/api/sessions/${bea.session}/student`, {
+			key: bea.token
+		});
 		const scenario = before.json.scenario as { claims: unknown[]; options: unknown[] };
 		expect(scenario.claims).toHaveLength(0);
 		expect(scenario.options.length).toBeGreaterThan(3);
 		expect(JSON.stringify(before.json)).not.toContain('"quote"');
 		await setPhase(base, fresh, 'reading');
-		const reading = await call(base, 'GET', `/api/sessions/${bea.session}/student`, { key: bea.token });
+		const reading = await call(base, 'GET', `/api/sessions/${bea.session}/student`, {
+			key: bea.token
+		});
 		expect((reading.json.scenario as { claims: unknown[] }).claims.length).toBeGreaterThan(10);
 	});
 
@@ -103,7 +117,9 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 		const unknown = await put(answer('before', { 'no-such-option': 'oppose' }));
 		expect(unknown.status).toBe(422);
 		expect(unknown.json.error).toContain('no-such-option');
-		expect((await put(answer('before', { 'sanctions-tariffs': 'maybe' as 'unsure' }))).status).toBe(422);
+		expect((await put(answer('before', { 'sanctions-tariffs': 'maybe' as 'unsure' }))).status).toBe(
+			422
+		);
 		await setPhase(base, fresh, 'after');
 		const wrongQuote = await put(
 			answer('after', { 'sanctions-tariffs': 'oppose' }, { 'sanctions-tariffs': 'not-a-claim' })
@@ -125,11 +141,16 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 		const id = session.session.id;
 		// Teacher endpoints with a student's token, or with no or a wrong key.
 		for (const key of [eve.token, undefined, 'x'.repeat(32)]) {
-			expect([401, 403]).toContain((await call(base, 'GET', `/api/sessions/${id}`, { key })).status);
 			expect([401, 403]).toContain(
-				(await call(base, 'PATCH', `/api/sessions/${id}`, { key, body: { phase: 'closed' } })).status
+				(await call(base, 'GET', `/api/sessions/${id}`, { key })).status
 			);
-			expect([401, 403]).toContain((await call(base, 'DELETE', `/api/sessions/${id}`, { key })).status);
+			expect([401, 403]).toContain(
+				(await call(base, 'PATCH', `/api/sessions/${id}`, { key, body: { phase: 'closed' } }))
+					.status
+			);
+			expect([401, 403]).toContain(
+				(await call(base, 'DELETE', `/api/sessions/${id}`, { key })).status
+			);
 			const stream = await fetch(`${base}/api/sessions/${id}/events`, {
 				headers: key ? { authorization: `Bearer ${key}` } : {}
 			});
@@ -188,27 +209,47 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 		const doomed = await startSession(base, SCENARIO);
 		const fay = await joinAs(base, doomed.session.code);
 		await sendAnswer(base, fay, answer('before', { 'sanctions-tariffs': 'oppose' }));
-		const watching = await openEvents(base, `/api/sessions/${fay.session}/student/events`, fay.token);
+		const watching = await openEvents(
+			base,
+			`/api/sessions/${fay.session}/student/events`,
+			fay.token
+		);
 		await watching.next('state');
-		expect((await call(base, 'DELETE', `/api/sessions/${doomed.session.id}`, { key: doomed.adminKey })).status).toBe(204);
-		expect(await watching.next('deleted')).toMatchObject({ error: expect.stringContaining('deleted') });
+		expect(
+			(await call(base, 'DELETE', `/api/sessions/${doomed.session.id}`, { key: doomed.adminKey }))
+				.status
+		).toBe(204);
+		expect(await watching.next('deleted')).toMatchObject({
+			error: expect.stringContaining('deleted')
+		});
 		watching.close();
 		for (const table of ['class_sessions', 'class_participants', 'class_answers']) {
 			const column = table === 'class_sessions' ? 'id' : 'session_id';
-			const rows = await server.db.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [doomed.session.id]);
+			const rows = await server.db.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [
+				doomed.session.id
+			]);
 			expect(rows).toHaveLength(0);
 		}
-		expect((await call(base, 'POST', '/api/join', { body: { code: doomed.session.code } })).status).toBe(404);
+		expect(
+			(await call(base, 'POST', '/api/join', { body: { code: doomed.session.code } })).status
+		).toBe(404);
 
 		const old = await startSession(base, SCENARIO);
 		const gus = await joinAs(base, old.session.code);
-		await server.db.query("UPDATE class_sessions SET expires_at = now() - interval '1 second' WHERE id = $1", [
-			old.session.id
-		]);
-		expect((await call(base, 'GET', `/api/sessions/${old.session.id}`, { key: old.adminKey })).status).toBe(403);
-		expect((await call(base, 'GET', `/api/sessions/${gus.session}/student`, { key: gus.token })).status).toBe(403);
+		await server.db.query(
+			"UPDATE class_sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
+			[old.session.id]
+		);
+		expect(
+			(await call(base, 'GET', `/api/sessions/${old.session.id}`, { key: old.adminKey })).status
+		).toBe(403);
+		expect(
+			(await call(base, 'GET', `/api/sessions/${gus.session}/student`, { key: gus.token })).status
+		).toBe(403);
 		expect(await server.store.sweep()).toBeGreaterThanOrEqual(1);
-		expect(await server.db.query('SELECT 1 FROM class_participants WHERE id = $1', [gus.participant])).toHaveLength(0);
+		expect(
+			await server.db.query('SELECT 1 FROM class_participants WHERE id = $1', [gus.participant])
+		).toHaveLength(0);
 	});
 
 	it('makes join codes hard to guess and stops a guesser', async () => {
@@ -218,7 +259,9 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 		for (const code of codes) expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
 		const statuses: number[] = [];
 		for (let i = 0; i < 8; i++) {
-			statuses.push((await call(base, 'POST', '/api/join', { body: { code: 'ZZZZZ' + (i % 8 + 2) } })).status);
+			statuses.push(
+				(await call(base, 'POST', '/api/join', { body: { code: 'ZZZZZ' + ((i % 8) + 2) } })).status
+			);
 		}
 		expect(statuses.slice(0, 6).every((s) => s === 404 || s === 422)).toBe(true);
 		expect(statuses.slice(6)).toEqual([429, 429]);

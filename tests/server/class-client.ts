@@ -83,7 +83,8 @@ export async function sendAnswer(
 				key: joined.token,
 				body: answer
 			});
-			if (result.status < 500) return { status: result.status, ms: performance.now() - start, tries };
+			if (result.status < 500)
+				return { status: result.status, ms: performance.now() - start, tries };
 		} catch {
 			// server away: try again
 		}

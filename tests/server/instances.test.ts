@@ -53,7 +53,10 @@ describe('two instances on one PostgreSQL', () => {
 			`/api/sessions/${student.session}/student/events`,
 			student.token
 		);
-		const sent = answer('before', { 'sanctions-tariffs': 'conditional', 'military-pressure': 'oppose' });
+		const sent = answer('before', {
+			'sanctions-tariffs': 'conditional',
+			'military-pressure': 'oppose'
+		});
 		const started = Date.now();
 		expect((await sendAnswer(one.url, student, sent)).status).toBe(200);
 		const got = (await dashboard.next('answers', 5000)) as ClassAnswer[];
@@ -93,7 +96,9 @@ describe('the database unavailable', () => {
 			pg.stop();
 			const health = await call(server.url, 'GET', '/api/health');
 			expect(health.status).toBe(503);
-			expect(health.json.error).toMatch(/class database \(PostgreSQL at 127\.0\.0\.1:\d+\/postgres\) is unavailable/);
+			expect(health.json.error).toMatch(
+				/class database \(PostgreSQL at 127\.0\.0\.1:\d+\/postgres\) is unavailable/
+			);
 			const put = await call(server.url, 'PUT', `/api/sessions/${student.session}/answers`, {
 				key: student.token,
 				body: answer('before', { 'sanctions-tariffs': 'support' })

@@ -46,7 +46,17 @@ export async function startPostgres(): Promise<TestPostgres> {
 	chmodSync(dir, 0o777);
 	if (asRoot) execFileSync('chown', ['postgres', dir]);
 	const data = join(dir, 'data');
-	run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+	run(join(bin, 'initdb'), [
+		'-D',
+		data,
+		'-U',
+		'postgres',
+		'-A',
+		'trust',
+		'--no-sync',
+		'-E',
+		'UTF8'
+	]);
 	const port = await freePort();
 	run(join(bin, 'pg_ctl'), [
 		'-D',

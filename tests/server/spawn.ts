@@ -57,21 +57,17 @@ export async function spawnServer(
 	const url = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
 	const launch = () => {
-		const child = spawn(
-			process.execPath,
-			['--import', 'tsx', 'src/server/main.ts'],
-			{
-				env: {
-					...process.env,
-					PORT: String(port),
-					HOST: '127.0.0.1',
-					STANCEGRID_DATA: dataDir,
-					STANCEGRID_STATIC: 'build',
-					...options.env
-				},
-				stdio: ['ignore', 'pipe', 'pipe']
-			}
-		);
+		const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				STANCEGRID_DATA: dataDir,
+				STANCEGRID_STATIC: 'build',
+				...options.env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		child.stdout!.on('data', (d) => log.push(String(d)));
 		child.stderr!.on('data', (d) => log.push(String(d)));
 		return child;

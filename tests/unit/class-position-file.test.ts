@@ -16,7 +16,11 @@ const mine = {
 	stances: { 'sanctions-tariffs': 'support' as const, 'direct-diplomacy': 'oppose' as const },
 	reasons: { 'sanctions-tariffs': 'pressure works' }
 };
-const text = JSON.stringify(positionFile(scenario, mine, new Date('2026-12-01T09:30:00Z')), null, 2);
+const text = JSON.stringify(
+	positionFile(scenario, mine, new Date('2026-12-01T09:30:00Z')),
+	null,
+	2
+);
 
 describe('position files', () => {
 	it('recognises what "Download my position" writes and reads it back', () => {
@@ -31,7 +35,10 @@ describe('position files', () => {
 				reasons: mine.reasons
 			}
 		});
-		const explained = positionFileExplained('me.json', read as Exclude<typeof read, { kind: 'other' }>);
+		const explained = positionFileExplained(
+			'me.json',
+			read as Exclude<typeof read, { kind: 'other' }>
+		);
 		expect(explained.title).toBe(
 			'me.json is a Stancegrid position file, not a scenario. The scenario on screen is unchanged.'
 		);
@@ -47,7 +54,9 @@ describe('position files', () => {
 		expect(read.kind === 'damaged' && read.problem).toContain('sanctions-tariffs');
 		expect(readPositionFile(readFileSync(FILE, 'utf8')).kind).toBe('other');
 		expect(readPositionFile('{"format": "stancegrid-position"').kind).toBe('other');
-		expect(readPositionFile('{"format": "something-else", "x": "stancegrid-position"}').kind).toBe('other');
+		expect(readPositionFile('{"format": "something-else", "x": "stancegrid-position"}').kind).toBe(
+			'other'
+		);
 		const future = JSON.parse(text);
 		future.version = 2;
 		expect(readPositionFile(JSON.stringify(future)).kind).toBe('damaged');

@@ -17,7 +17,9 @@ if (!loaded.ok) throw new Error('scenario does not load');
 // Untrusted scenario text that a spreadsheet would read as a formula.
 const scenario: Scenario = {
 	...loaded.scenario,
-	options: loaded.scenario.options.map((o, i) => (i === 0 ? { ...o, label: '=HYPERLINK("http://x")' } : o))
+	options: loaded.scenario.options.map((o, i) =>
+		i === 0 ? { ...o, label: '=HYPERLINK("http://x")' } : o
+	)
 };
 const A = scenario.options[0]!.id;
 const claim = scenario.claims.find((c) => c.option === A)!;
@@ -49,7 +51,9 @@ describe('class results export', () => {
 		expect(body).toHaveLength(6);
 		expect(body.map((r) => r[0])).toEqual(['S001', 'S002', 'S003', 'S004', 'S005', 'S006']);
 		expect(body[0]![3]).toBe('\'=HYPERLINK("http://x")');
-		expect(body[0]![7]).toBe(claim.quote.exact.startsWith('=') ? `'${claim.quote.exact}` : claim.quote.exact);
+		expect(body[0]![7]).toBe(
+			claim.quote.exact.startsWith('=') ? `'${claim.quote.exact}` : claim.quote.exact
+		);
 	});
 
 	it('summarises with n and hides small groups', () => {
@@ -63,7 +67,12 @@ describe('class results export', () => {
 	});
 
 	it('makes a workbook whose text cells are text', async () => {
-		const bytes = await classResultsWorkbook(scenario, tallyClass(scenario, answers), answers, new Date(0));
+		const bytes = await classResultsWorkbook(
+			scenario,
+			tallyClass(scenario, answers),
+			answers,
+			new Date(0)
+		);
 		const ExcelJS = (await import('exceljs')).default;
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classBesideCommentators, latestAnswers, tallyClass } from '../../src/lib/analysis/class-tally';
+import {
+	classBesideCommentators,
+	latestAnswers,
+	tallyClass
+} from '../../src/lib/analysis/class-tally';
 import { positions } from '../../src/lib/analysis/stats';
 import { CLASS_STANCES, type ClassAnswer, type ClassStance } from '../../src/lib/class/protocol';
 import { loadScenario } from '../../src/lib/scenario/load';
@@ -98,7 +102,9 @@ describe('tallyClass', () => {
 
 describe('classBesideCommentators', () => {
 	it('agrees fully with a commentator whose positions the whole class shares', () => {
-		const theirs = positions(scenario).filter((p) => p.commentator === scenario.commentators[0]!.id);
+		const theirs = positions(scenario).filter(
+			(p) => p.commentator === scenario.commentators[0]!.id
+		);
 		const stances: Record<string, ClassStance> = {};
 		for (const p of theirs) stances[p.option] = p.stance;
 		const answers = Array.from({ length: 6 }, (_, i) => ans(`s${i}`, 'after', stances));
@@ -112,7 +118,9 @@ describe('classBesideCommentators', () => {
 	});
 
 	it('says nothing below five positions on every option', () => {
-		const answers = Array.from({ length: 4 }, (_, i) => ans(`s${i}`, 'before', { [A!]: 'support' }));
+		const answers = Array.from({ length: 4 }, (_, i) =>
+			ans(`s${i}`, 'before', { [A!]: 'support' })
+		);
 		const beside = classBesideCommentators(scenario, tallyClass(scenario, answers), 'before');
 		expect(beside).toEqual({ phase: 'before', options: 0, ranked: [], camp: [] });
 	});

@@ -97,7 +97,8 @@ export function tallyClass(scenario: Scenario, answers: Iterable<ClassAnswer>): 
 	const claimOrder = new Map(scenario.claims.map((c, i) => [c.id, i]));
 	const before = new Map<string, ClassAnswer>();
 	const after = new Map<string, ClassAnswer>();
-	for (const answer of latest) (answer.phase === 'before' ? before : after).set(answer.participant, answer);
+	for (const answer of latest)
+		(answer.phase === 'before' ? before : after).set(answer.participant, answer);
 	const students = new Set(latest.map((a) => a.participant)).size;
 
 	const options = scenario.options.map((option): OptionTally => {

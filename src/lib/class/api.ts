@@ -32,13 +32,15 @@ export async function api<T>(
 	}
 	const type = response.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) {
-		if (response.ok && response.status === 204) return { ok: true, status: 204, data: undefined as T };
+		if (response.ok && response.status === 204)
+			return { ok: true, status: 204, data: undefined as T };
 		// A static host answers /api/... with its own 404 page.
 		return { ok: false, status: response.status, error: NO_SERVER };
 	}
 	const data = (await response.json().catch(() => null)) as T | { error?: string } | null;
 	if (!response.ok) {
-		const error = (data as { error?: string } | null)?.error ?? `The class server answered ${response.status}.`;
+		const error =
+			(data as { error?: string } | null)?.error ?? `The class server answered ${response.status}.`;
 		return { ok: false, status: response.status, error };
 	}
 	return { ok: true, status: response.status, data: data as T };

@@ -65,13 +65,20 @@ export function openEventStream(
 			let reason = 'the connection to the class server was lost';
 			try {
 				const response = await fetch(url, {
-					headers: { ...headers, Accept: 'text/event-stream', ...(lastId ? { 'Last-Event-ID': lastId } : {}) },
+					headers: {
+						...headers,
+						Accept: 'text/event-stream',
+						...(lastId ? { 'Last-Event-ID': lastId } : {})
+					},
 					signal: controller.signal,
 					cache: 'no-store'
 				});
 				if (response.status === 401 || response.status === 403 || response.status === 404) {
 					const body = (await response.json().catch(() => ({}))) as { error?: string };
-					handlers.onStatus({ state: 'ended', reason: body.error ?? `refused (${response.status})` });
+					handlers.onStatus({
+						state: 'ended',
+						reason: body.error ?? `refused (${response.status})`
+					});
 					return;
 				}
 				if (!response.ok || !response.body) {
@@ -101,7 +108,10 @@ export function openEventStream(
 						}
 						handlers.onEvent(message.event, data);
 						if (message.event === 'deleted') {
-							handlers.onStatus({ state: 'ended', reason: (data as { error?: string }).error ?? 'deleted' });
+							handlers.onStatus({
+								state: 'ended',
+								reason: (data as { error?: string }).error ?? 'deleted'
+							});
 							stopped = true;
 							return;
 						}

@@ -70,7 +70,9 @@ export function positionFileExplained(
 	if (read.kind === 'damaged') {
 		return {
 			title: `${name} is a Stancegrid position file, not a scenario, and it cannot be read: ${read.problem}.`,
-			lines: ['Open a scenario file (YAML or JSON) here; position files belong on the class dashboard.']
+			lines: [
+				'Open a scenario file (YAML or JSON) here; position files belong on the class dashboard.'
+			]
 		};
 	}
 	const { position } = read;

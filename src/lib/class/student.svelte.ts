@@ -19,7 +19,8 @@ import type {
 
 const JOIN_KEY = 'stancegrid.class.join';
 const outboxKey = (session: string) => `stancegrid.class.outbox.${session}`;
-const draftKey = (session: string, phase: AnswerPhase) => `stancegrid.class.draft.${session}.${phase}`;
+const draftKey = (session: string, phase: AnswerPhase) =>
+	`stancegrid.class.draft.${session}.${phase}`;
 
 export interface Draft {
 	stances: Record<string, ClassStance>;
@@ -161,7 +162,8 @@ export class StudentSession {
 	}
 
 	private saveDraft(phase: AnswerPhase): void {
-		if (this.joined) local.set(draftKey(this.joined.session, phase), JSON.stringify(this.drafts[phase]));
+		if (this.joined)
+			local.set(draftKey(this.joined.session, phase), JSON.stringify(this.drafts[phase]));
 		if (this.send[phase] === 'stored') this.send[phase] = 'idle';
 	}
 
@@ -182,7 +184,12 @@ export class StudentSession {
 	submit(phase: AnswerPhase): void {
 		const draft = this.drafts[phase];
 		const queued = this.outbox().filter((a) => a.phase !== phase);
-		const previous = Math.max(this.stored[phase], ...this.outbox().filter((a) => a.phase === phase).map((a) => a.rev));
+		const previous = Math.max(
+			this.stored[phase],
+			...this.outbox()
+				.filter((a) => a.phase === phase)
+				.map((a) => a.rev)
+		);
 		const answer: AnswerRequest = {
 			id: uuid(),
 			phase,

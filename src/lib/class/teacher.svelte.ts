@@ -45,6 +45,8 @@ export class TeacherSession {
 	busy = $state(false);
 
 	private key: string | null = null;
+	// Not reactive on purpose: `answers` is replaced as a whole after each batch.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private byKey = new Map<string, ClassAnswer>();
 	private stream: { close(): void } | null = null;
 
@@ -64,6 +66,7 @@ export class TeacherSession {
 			key: adminKey,
 			code: session.code,
 			title: file,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			startedAt: new Date().toISOString()
 		});
 		return session.id;
@@ -123,10 +126,14 @@ export class TeacherSession {
 	async update(changes: { phase?: Phase; namesAllowed?: boolean }): Promise<void> {
 		if (!this.session) return;
 		this.busy = true;
-		const result = await api<{ session: SessionState }>('PATCH', `/api/sessions/${this.session.id}`, {
-			key: this.key,
-			body: changes
-		});
+		const result = await api<{ session: SessionState }>(
+			'PATCH',
+			`/api/sessions/${this.session.id}`,
+			{
+				key: this.key,
+				body: changes
+			}
+		);
 		this.busy = false;
 		if (!result.ok) this.problem = result.error;
 		else if (result.data.session) this.session = result.data.session;

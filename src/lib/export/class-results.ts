@@ -145,7 +145,9 @@ export async function classResultsWorkbook(
 		sheet.addRow([...header]).font = { bold: true, name: 'Calibri', size: 11 };
 		for (const row of rows) {
 			const added = sheet.addRow(
-				row.map((cell) => (typeof cell === 'string' ? xmlSafe(cell).slice(0, 32767) : cell ?? null))
+				row.map((cell) =>
+					typeof cell === 'string' ? xmlSafe(cell).slice(0, 32767) : (cell ?? null)
+				)
 			);
 			// Text as Text: ExcelJS writes a formula only for { formula } values, and the Text number
 			// format keeps an edited cell text too.
