@@ -152,7 +152,7 @@ export class ClassStore {
 			const rows = await this.db.query(
 				`INSERT INTO class_sessions (id, code, admin_hash, scenario, phase, names_allowed, expires_at)
 				 VALUES ($1, $2, $3, $4::jsonb, 'before', $5, $6) ON CONFLICT (code) DO NOTHING RETURNING id`,
-				[id, newCode(), hashSecret(adminKey), JSON.stringify(scenario), namesAllowed, expires]
+				[id, newCode(), hashSecret(adminKey), scenario, namesAllowed, expires]
 			);
 			if (rows.length === 1) {
 				const session = await this.get(id);
@@ -278,8 +278,10 @@ export class ClassStore {
 				session.id,
 				body.id,
 				body.rev,
-				JSON.stringify(body.stances),
-				JSON.stringify(body.quotes)
+				// Objects, not JSON text: both drivers encode a jsonb parameter themselves, and text
+				// would be stored as a JSON string.
+				body.stances,
+				body.quotes
 			]
 		);
 		if (rows.length === 0) return { ok: true, stored: 'already' };

@@ -257,14 +257,17 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 		for (let i = 0; i < 5; i++) codes.add((await startSession(base, SCENARIO)).session.code);
 		expect(codes.size).toBe(5);
 		for (const code of codes) expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+		// Wrong codes from this address (earlier tests sent one) until it is blocked.
 		const statuses: number[] = [];
 		for (let i = 0; i < 8; i++) {
-			statuses.push(
-				(await call(base, 'POST', '/api/join', { body: { code: 'ZZZZZ' + ((i % 8) + 2) } })).status
-			);
+			const code = 'ZZZZZ' + ((i % 8) + 2);
+			statuses.push((await call(base, 'POST', '/api/join', { body: { code } })).status);
 		}
-		expect(statuses.slice(0, 6).every((s) => s === 404 || s === 422)).toBe(true);
-		expect(statuses.slice(6)).toEqual([429, 429]);
+		const first = statuses.indexOf(429);
+		expect(first).toBeGreaterThan(0);
+		expect(first).toBeLessThanOrEqual(6);
+		expect(statuses.slice(0, first).every((s) => s === 404)).toBe(true);
+		expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
 		// Even the right code is refused while the address is blocked.
 		const blocked = await call(base, 'POST', '/api/join', { body: { code: session.session.code } });
 		expect(blocked.status).toBe(429);
