@@ -134,12 +134,11 @@ export function createApp(options: AppOptions): Hono {
 		const id = c.req.param('id') ?? '';
 		const token = bearer(c);
 		if (!token) return refuse(c, 401, 'Join the session with its code first.');
-		const session = UUID.test(id) ? await store.get(id) : null;
-		const participant = session ? await store.participant(session.id, token) : null;
-		if (!session || !participant) {
+		const found = UUID.test(id) ? await store.student(id, token) : null;
+		if (!found) {
 			return refuse(c, 403, 'This device is not in that session (it may have ended or expired).');
 		}
-		return { session, participant };
+		return found;
 	}
 
 	app.onError((error, c) => {

@@ -110,7 +110,9 @@ export class Hub {
 			const answers = teachers.length > 0 ? await this.store.answersSince(session, since) : [];
 			await Promise.all(
 				[...set].map(async (sub) => {
-					if (sub.version !== current.version || sub.participants !== current.participants) {
+					// Students need the phase, not the head count: a join must not wake 300 phones.
+					const counts = sub.role === 'teacher' && sub.participants !== current.participants;
+					if (sub.version !== current.version || counts) {
 						sub.version = current.version;
 						sub.participants = current.participants;
 						await sub.send('state', state);

@@ -30,7 +30,6 @@ interface SessionRow {
 	id: string;
 	code: string;
 	admin_hash: string;
-	scenario: Scenario;
 	phase: Phase;
 	names_allowed: boolean;
 	version: number;
@@ -64,11 +63,11 @@ function newCode(): string {
 	return code;
 }
 
-function toSession(row: SessionRow): Session {
+function toSession(row: SessionRow, scenario: Scenario): Session {
 	return {
 		id: row.id,
 		code: row.code,
-		scenario: typeof row.scenario === 'string' ? JSON.parse(row.scenario) : row.scenario,
+		scenario,
 		phase: row.phase,
 		namesAllowed: row.names_allowed,
 		version: Number(row.version),
@@ -126,14 +125,19 @@ export function studentScenario(scenario: Scenario, phase: Phase): StudentScenar
 	};
 }
 
-const SESSION_COLUMNS = `s.id, s.code, s.admin_hash, s.scenario, s.phase, s.names_allowed, s.version, s.expires_at,
+const SESSION_COLUMNS = `s.id, s.code, s.admin_hash, s.phase, s.names_allowed, s.version, s.expires_at,
 	(SELECT count(*) FROM class_participants p WHERE p.session_id = s.id) AS participants`;
 
 export type AnswerResult =
 	| { ok: true; stored: 'new' | 'replaced' | 'already' }
 	| { ok: false; status: 404 | 409 | 422; error: string };
 
+/** Scenarios never change once a session starts, so each instance keeps the recent ones. */
+const SCENARIO_CACHE = 64;
+
 export class ClassStore {
+	private readonly scenarios = new Map<string, Scenario>();
+
 	constructor(
 		readonly db: Db,
 		private readonly ttlMs: number
@@ -168,7 +172,25 @@ export class ClassStore {
 			`SELECT ${SESSION_COLUMNS} FROM class_sessions s WHERE s.id = $1 AND s.expires_at > now()`,
 			[id]
 		);
-		return rows[0] ? toSession(rows[0]) : null;
+		return rows[0] ? this.withScenario(rows[0]) : null;
+	}
+
+	/** Reading and parsing a scenario (100 KB of JSON) on every request cost most of the time. */
+	private async withScenario(row: SessionRow): Promise<Session | null> {
+		let scenario = this.scenarios.get(row.id);
+		if (!scenario) {
+			const rows = await this.db.query('SELECT scenario FROM class_sessions WHERE id = $1', [
+				row.id
+			]);
+			if (!rows[0]) return null;
+			const value = rows[0].scenario;
+			scenario = (typeof value === 'string' ? JSON.parse(value) : value) as Scenario;
+			if (this.scenarios.size >= SCENARIO_CACHE) {
+				this.scenarios.delete(this.scenarios.keys().next().value!);
+			}
+			this.scenarios.set(row.id, scenario);
+		}
+		return toSession(row, scenario);
 	}
 
 	async byCode(code: string): Promise<Session | null> {
@@ -176,7 +198,7 @@ export class ClassStore {
 			`SELECT ${SESSION_COLUMNS} FROM class_sessions s WHERE s.code = $1 AND s.expires_at > now()`,
 			[code]
 		);
-		return rows[0] ? toSession(rows[0]) : null;
+		return rows[0] ? this.withScenario(rows[0]) : null;
 	}
 
 	async update(id: string, changes: { phase?: Phase; namesAllowed?: boolean }): Promise<void> {
@@ -189,6 +211,7 @@ export class ClassStore {
 	}
 
 	async remove(id: string): Promise<void> {
+		this.scenarios.delete(id);
 		await this.db.query('DELETE FROM class_sessions WHERE id = $1', [id]);
 		await this.notify({ session: id, kind: 'deleted' });
 	}
@@ -219,13 +242,20 @@ export class ClassStore {
 		};
 	}
 
-	/** The student whose token this is, in this session, or null. */
-	async participant(sessionId: string, token: string): Promise<string | null> {
-		const rows = await this.db.query(
-			'SELECT id FROM class_participants WHERE session_id = $1 AND token_hash = $2',
+	/** The session and the student whose token this is, in one query; null when not both. */
+	async student(
+		sessionId: string,
+		token: string
+	): Promise<{ session: Session; participant: string } | null> {
+		const rows = await this.db.query<SessionRow & Record<string, unknown>>(
+			`SELECT ${SESSION_COLUMNS}, p.id AS participant FROM class_sessions s
+			 JOIN class_participants p ON p.session_id = s.id
+			 WHERE s.id = $1 AND p.token_hash = $2 AND s.expires_at > now()`,
 			[sessionId, hashSecret(token)]
 		);
-		return rows[0] ? String(rows[0].id) : null;
+		if (!rows[0]) return null;
+		const session = await this.withScenario(rows[0]);
+		return session ? { session, participant: String(rows[0].participant) } : null;
 	}
 
 	async answer(session: Session, participant: string, body: AnswerRequest): Promise<AnswerResult> {
@@ -260,18 +290,18 @@ export class ClassStore {
 			if (claimOption.get(claim) !== option)
 				return { ok: false, status: 422, error: `quotes.${option}: not a quote on this option` };
 		}
-		const existing = await this.db.query(
-			'SELECT id, rev FROM class_answers WHERE participant_id = $1 AND phase = $2',
-			[participant, body.phase]
-		);
+		// One round trip: the upsert, whether it inserted (xmax = 0 on a fresh row), and the NOTIFY.
 		const rows = await this.db.query(
-			`INSERT INTO class_answers (participant_id, phase, session_id, id, rev, stances, quotes)
-			 VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)
-			 ON CONFLICT (participant_id, phase) DO UPDATE SET id = excluded.id, rev = excluded.rev,
-			   stances = excluded.stances, quotes = excluded.quotes,
-			   seq = nextval('class_answer_seq'), received_at = now()
-			 WHERE class_answers.rev < excluded.rev
-			 RETURNING seq`,
+			`WITH up AS (
+			   INSERT INTO class_answers (participant_id, phase, session_id, id, rev, stances, quotes)
+			   VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)
+			   ON CONFLICT (participant_id, phase) DO UPDATE SET id = excluded.id, rev = excluded.rev,
+			     stances = excluded.stances, quotes = excluded.quotes,
+			     seq = nextval('class_answer_seq'), received_at = now()
+			   WHERE class_answers.rev < excluded.rev
+			   RETURNING (xmax = 0) AS inserted
+			 )
+			 SELECT inserted, pg_notify($8, $9) FROM up`,
 			[
 				participant,
 				body.phase,
@@ -281,12 +311,13 @@ export class ClassStore {
 				// Objects, not JSON text: both drivers encode a jsonb parameter themselves, and text
 				// would be stored as a JSON string.
 				body.stances,
-				body.quotes
+				body.quotes,
+				CHANNEL,
+				JSON.stringify({ session: session.id, kind: 'answer' } satisfies Change)
 			]
 		);
 		if (rows.length === 0) return { ok: true, stored: 'already' };
-		await this.notify({ session: session.id, kind: 'answer' });
-		return { ok: true, stored: existing.length === 0 ? 'new' : 'replaced' };
+		return { ok: true, stored: rows[0]!.inserted ? 'new' : 'replaced' };
 	}
 
 	/** Answers stored or replaced after `seq`, oldest first (what a dashboard has not seen). */

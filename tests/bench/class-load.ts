@@ -16,8 +16,8 @@ import { limitRow, median, type Row } from './report';
 
 const STUDENTS = 300;
 const JOIN_SPREAD_MS = 20_000;
-const AFTER_AT_MS = 32_000;
-const AFTER_SPREAD_MS = 20_000;
+const AFTER_AT_MS = 36_000;
+const AFTER_SPREAD_MS = 18_000;
 
 function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);

@@ -78,7 +78,7 @@ describe('class results export', () => {
 		await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 		expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Answers']);
 		const cell = book.getWorksheet('Answers')!.getRow(2).getCell(4);
-		expect(cell.value).toBe('\'=HYPERLINK("http://x")'.slice(1));
+		expect(cell.value).toBe('=HYPERLINK("http://x")');
 		expect(cell.formula).toBeUndefined();
 	});
 });
