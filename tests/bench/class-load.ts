@@ -141,7 +141,9 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 			})
 		);
 		const totalMs = performance.now() - t0;
-		const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+		const load = loadavg()
+			.map((x) => x.toFixed(1))
+			.join(' ');
 		await sleep(1500);
 
 		// Lost: acknowledged but never on the live stream, or missing from a fresh read.

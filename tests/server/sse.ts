@@ -15,7 +15,7 @@ export async function openEvents(base: string, path: string, key: string): Promi
 	});
 	if (response.status !== 200) throw new Error(`event stream ${path}: ${response.status}`);
 	const queue: { event: string; data: unknown }[] = [];
-	let wake: (() => void) | null = null;
+	let wake = null as (() => void) | null;
 	void (async () => {
 		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
 		let buffer = '';
