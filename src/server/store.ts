@@ -207,6 +207,13 @@ export class ClassStore {
 			 version = version + 1 WHERE id = $1`,
 			[id, changes.phase ?? null, changes.namesAllowed ?? null]
 		);
+		// Turning names off forgets the names already given, not only future ones.
+		if (changes.namesAllowed === false) {
+			await this.db.query(
+				'UPDATE class_participants SET display_name = NULL WHERE session_id = $1',
+				[id]
+			);
+		}
 		await this.notify({ session: id, kind: 'session' });
 	}
 

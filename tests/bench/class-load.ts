@@ -7,9 +7,10 @@
  * answer's acknowledgement to its arrival on the dashboard's stream.
  */
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import type { ClassStance, Joined } from '../../src/lib/class/protocol';
-import { answer, call, joinAs, seeded, setPhase, startSession } from '../server/class-client';
+import { answer, call, seeded, setPhase, startSession } from '../server/class-client';
 import { spawnServer } from '../server/spawn';
 import { openEvents } from '../server/sse';
 import { parseBlock } from '../../src/lib/class/event-stream';
@@ -27,13 +28,64 @@ function percentile(values: readonly number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
-/** A student's live connection: opened and held, as the page holds it. */
-async function holdStream(base: string, student: Joined, signal: AbortSignal): Promise<void> {
-	const response = await fetch(`${base}/api/sessions/${student.session}/student/events`, {
-		headers: { authorization: `Bearer ${student.token}` },
-		signal
+// The simulated students speak plain node:http with keep-alive, not fetch: on a 2-core machine
+// the load generator's own cost (undici and web streams) would otherwise be charged to the server.
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function request(
+	base: string,
+	method: string,
+	path: string,
+	key: string | null,
+	body?: unknown
+): Promise<{ status: number; json: Record<string, unknown> }> {
+	return new Promise((resolve, reject) => {
+		const payload = body === undefined ? undefined : JSON.stringify(body);
+		const req = httpRequest(
+			base + path,
+			{
+				method,
+				agent,
+				headers: {
+					...(key ? { authorization: `Bearer ${key}` } : {}),
+					...(payload ? { 'content-type': 'application/json' } : {})
+				}
+			},
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => {
+					let json: Record<string, unknown> = {};
+					try {
+						json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+					} catch {
+						json = { error: text.slice(0, 200) };
+					}
+					resolve({ status: res.statusCode ?? 0, json });
+				});
+			}
+		);
+		req.on('error', reject);
+		req.end(payload);
 	});
-	void response.body?.pipeTo(new WritableStream(), { signal }).catch(() => {});
+}
+
+/** A student's live connection: opened and held (and drained), as the page holds it. */
+function holdStream(base: string, student: Joined, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			`${base}/api/sessions/${student.session}/student/events`,
+			{ headers: { authorization: `Bearer ${student.token}` }, signal },
+			(res) => {
+				res.resume();
+				res.on('error', () => {});
+				resolve();
+			}
+		);
+		req.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+		req.end();
+	});
 }
 
 export async function classLoadBench(log: (line: string) => void): Promise<Row[]> {
@@ -96,10 +148,13 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 					quotes[option] = claims[Math.floor(random() * claims.length)]!.id;
 			}
 			const start = performance.now();
-			const result = await call(base, 'PUT', `/api/sessions/${student.session}/answers`, {
-				key: student.token,
-				body: answer(phase, stances, quotes)
-			});
+			const result = await request(
+				base,
+				'PUT',
+				`/api/sessions/${student.session}/answers`,
+				student.token,
+				answer(phase, stances, quotes)
+			);
 			const end = performance.now();
 			if (result.status !== 200) failures.push(`${phase}: ${result.status} ${result.json.error}`);
 			else {
@@ -129,7 +184,11 @@ export async function classLoadBench(log: (line: string) => void): Promise<Row[]
 		await Promise.all(
 			students.map(async (plan) => {
 				await sleep(plan.joinAt);
-				const student = await joinAs(base, session.session.code);
+				const joinedNow = await request(base, 'POST', '/api/join', null, {
+					code: session.session.code
+				});
+				if (joinedNow.status !== 201) throw new Error(`join: ${joinedNow.status}`);
+				const student = joinedNow.json as unknown as Joined;
 				joined.push(student);
 				await holdStream(base, student, abort.signal);
 				await sleep(plan.think);

@@ -451,6 +451,21 @@ describe('class mode on a static host', () => {
 			expect(await dashboardCounts(page, option, 'after')).toEqual(expected);
 		}
 		await screenshot(page, 'class-files-static-1366');
+
+		// "Open file" in the workspace explains a position file instead of listing load errors.
+		await page.goto(`${base}/?view=claims`);
+		const title = await page.locator('h1').textContent();
+		await page.locator('input[type=file]').first().setInputFiles(files[0]!);
+		const alert = page.getByRole('alert').filter({ hasText: 'student-1.json' });
+		await alert.waitFor({ timeout: 10_000 });
+		expect(await alert.locator('.notice-title').textContent()).toBe(
+			'student-1.json is a Stancegrid position file, not a scenario. The scenario on screen is unchanged.'
+		);
+		expect(await alert.locator('li').allTextContents()).toEqual([
+			expect.stringContaining(`one student's stance on ${OPTIONS.length} options of`),
+			expect.stringContaining('/class')
+		]);
+		expect(await page.locator('h1').textContent()).toBe(title);
 		await context.close();
 	}, 120_000);
 });

@@ -63,6 +63,15 @@ describe.each(['pglite', 'postgres'] as const)('class API on %s', (backend) => {
 			stances: sent.stances,
 			quotes: {}
 		});
+		await call(base, 'PATCH', `/api/sessions/${session.session.id}`, {
+			key: session.adminKey,
+			body: { namesAllowed: false }
+		});
+		const names = await server.db.query(
+			'SELECT display_name FROM class_participants WHERE id = $1',
+			[ann.participant]
+		);
+		expect(names[0]!.display_name).toBeNull();
 		await setPhase(base, session, 'reading');
 		expect(
 			await student.until('state', (s) => (s as { phase: string }).phase === 'reading')

@@ -9,7 +9,7 @@ export type ApiResult<T> =
 	| { ok: false; status: number; error: string };
 
 export const NO_SERVER =
-	'Class mode needs the Stancegrid server, and this site is served without it (a static host). Run it with `npm start` (see the README), or use the position-file dashboard below.';
+	'Class mode needs the Stancegrid server, and this site is served without it (a static host). Run it with npm start (see the README), or use the position-file dashboard below.';
 
 export async function api<T>(
 	method: string,
