@@ -48,6 +48,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	await store.sweep();
 
 	const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+	// Idle keep-alive connections stay open longer than a load balancer's usual 60 s, so the
+	// server never closes a connection a client or balancer is about to reuse.
+	if ('keepAliveTimeout' in server) {
+		server.keepAliveTimeout = 65_000;
+		server.headersTimeout = 66_000;
+	}
 	await new Promise<void>((resolve, reject) => {
 		server.once('listening', resolve);
 		server.once('error', reject);

@@ -32,7 +32,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 // the load generator's own cost (undici and web streams) would otherwise be charged to the server.
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
-function request(
+/** A request, sent once more if a reused keep-alive connection was closed under it. */
+async function request(
+	base: string,
+	method: string,
+	path: string,
+	key: string | null,
+	body?: unknown
+): Promise<{ status: number; json: Record<string, unknown> }> {
+	try {
+		return await requestOnce(base, method, path, key, body);
+	} catch (error) {
+		if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
+		return requestOnce(base, method, path, key, body);
+	}
+}
+
+function requestOnce(
 	base: string,
 	method: string,
 	path: string,
