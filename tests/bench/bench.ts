@@ -3,12 +3,14 @@
  * analysis, exports. Browser part: JS shipped, first rows, sort, filter, chart, on the built app
  * (SG_BUILD_TAG=bench) and a bare page. Prints a table, writes bench-results/bench.json.
  * Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
- * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed).
+ * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed),
+ * --class-only / --no-class (class mode load: 300 students on the class server, 127.0.0.1).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
+import { classLoadBench } from './class-load';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
@@ -73,9 +75,11 @@ export async function bench(argv: string[]): Promise<number> {
 	const rows: Row[] = [];
 	const started = Date.now();
 
-	if (!flag('browser-only')) rows.push(...(await nodeBench(sizes, runs, log)));
+	const classOnly = flag('class-only');
+	if (!flag('browser-only') && !classOnly) rows.push(...(await nodeBench(sizes, runs, log)));
+	if (!flag('no-class') && !flag('browser-only')) rows.push(...(await classLoadBench(log)));
 
-	if (!flag('node-only')) {
+	if (!flag('node-only') && !classOnly) {
 		if (!flag('no-build') && !build(log)) {
 			console.error('bench: a build failed; the browser part is skipped');
 			return 1;

@@ -317,6 +317,14 @@ export class Workspace {
 		const result = await loadScenarioLazily(text, file, size);
 		if (choice !== this.choices) return false;
 		if (!result.ok) {
+			// A student's downloaded position is not a broken scenario: say what it is instead.
+			const { readPositionFile, positionFileExplained } = await import('../class/position-file');
+			const position = readPositionFile(text);
+			if (position.kind !== 'other') {
+				this.loadProblem = positionFileExplained(file, position);
+				this.status = this.loadProblem.title;
+				return false;
+			}
 			this.loadProblem = {
 				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
 				lines: result.errors.map(formatLoadError)
