@@ -28,6 +28,7 @@ const NOT_NAMES = new Set(
 	(
 		'The A An In On At By For But And Or If When While This That These Those It Its He She They We ' +
 		'I You His Her Their Our As After Before Since Still Yet So Then There Here What Why How Who Mr Mrs Ms Dr ' +
+		'Mayor President Senator Minister Professor Prof General Judge Governor Chancellor Secretary Councillor ' +
 		'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
 		'August September October November December'
 	).split(' ')
