@@ -37,7 +37,12 @@ function textOf(root: Node): string {
 			out.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
 			return;
 		}
-		if (node.nodeType !== Node.ELEMENT_NODE) return;
+		if (node.nodeType !== Node.ELEMENT_NODE) {
+			// The sanitised body or a fragment: read what is inside it.
+			if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE)
+				for (const child of Array.from(node.childNodes)) walk(child);
+			return;
+		}
 		const tag = (node as Element).tagName;
 		if (tag === 'BR') {
 			out.push('\n');
@@ -62,7 +67,9 @@ export async function htmlArticle(html: string): Promise<{ text: string; metadat
 	const doc = new DOMParser().parseFromString(html, 'text/html');
 	const article = new Readability(doc, { keepClasses: false }).parse();
 	const content = article?.content ?? doc.body?.innerHTML ?? '';
-	const safe = DOMPurify.sanitize(content, { RETURN_DOM_FRAGMENT: true });
+	// RETURN_DOM keeps the result in DOMPurify's own inert document: nothing from the page is
+	// ever adopted into the app's live document (where an <img> would start loading).
+	const safe = DOMPurify.sanitize(content, { RETURN_DOM: true });
 	const metadata: PageMetadata = {};
 	const title = clean(article?.title);
 	const byline = clean(article?.byline);
