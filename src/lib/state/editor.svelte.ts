@@ -60,6 +60,8 @@ export class EditorState {
 	/** Said once after opening: what was recovered from the last visit. */
 	recovered = $state<string | null>(null);
 	versions = $state.raw<HistoryEntry[]>([]);
+	/** Unsaved changes found from an older version (a tab whose saves were refused). */
+	stray = $state.raw<Draft | null>(null);
 	/** Bumped on every undo-history change so labels and buttons update. */
 	private tick = $state(0);
 
@@ -103,12 +105,14 @@ export class EditorState {
 		const journal = this.readJournal(key);
 		if (journal && journal.text !== record.text) {
 			const back = draftFrom(journal.text, journal.articles);
-			if (back) {
+			// Made from the version stored now: the page closed before its save; take it back.
+			if (back && journal.baseVersion === record.version) {
 				draft = back;
-				this.recovered =
-					journal.baseVersion === record.version
-						? 'Your last changes, made just before the page closed, were recovered.'
-						: 'Changes from a page that closed before saving were recovered over a newer saved version; check them, or go back to a version below.';
+				this.recovered = 'Your last changes, made just before the page closed, were recovered.';
+			} else if (back) {
+				// Made from an older version (another tab saved since): never laid over the newer
+				// one, but kept for the person to open as a copy or drop.
+				this.stray = back;
 			}
 		}
 		this.draft = draft;
@@ -211,6 +215,13 @@ export class EditorState {
 		return read.value && read.value.key === key ? read.value : null;
 	}
 
+	/** Forgets the unsaved changes kept for this scenario (after they went into a copy, or on request). */
+	dropJournal(): void {
+		const storage = browserStorage();
+		if (storage && this.key) remove(storage, JOURNAL_PREFIX + this.key);
+		this.stray = null;
+	}
+
 	private writeJournal(): void {
 		const storage = browserStorage();
 		if (!storage || !this.key || !this.draft) return;
@@ -287,8 +298,8 @@ export class EditorState {
 	 * Makes a new library entry holding this page's draft and switches to it: the way out of a
 	 * conflict with another tab. Resolves to the new key, or a problem in words.
 	 */
-	async copyToNew(): Promise<{ key: string } | { problem: string }> {
-		const draft = this.draft;
+	async copyToNew(from: Draft | null = this.draft): Promise<{ key: string } | { problem: string }> {
+		const draft = from;
 		if (!this.library || !draft) return { problem: 'Storage is not available to make a copy.' };
 		const scenario = {
 			...draft.scenario,
@@ -303,7 +314,10 @@ export class EditorState {
 			from: this.key ?? '',
 			articles: { ...draft.articles }
 		});
-		return added.ok ? { key: added.record.key } : { problem: added.problem };
+		if (!added.ok) return { problem: added.problem };
+		// The copy holds this tab's unsaved changes now; the journal must not offer them again.
+		this.dropJournal();
+		return { key: added.record.key };
 	}
 
 	private scheduleValidate(): void {
