@@ -44,6 +44,11 @@ function safeEnd(text: string, at: number): number {
 		: at;
 }
 
+/** Whether `text` has `part` ending right at `at` (no copy of the text before it). */
+function endsAt(text: string, at: number, part: string): boolean {
+	return at >= part.length && text.startsWith(part, at - part.length);
+}
+
 /** Every place `exact` occurs, overlapping ones included. */
 export function occurrences(text: string, exact: string): number[] {
 	const found: number[] = [];
@@ -63,7 +68,7 @@ function contextAt(text: string, span: Span, size: number): { prefix: string; su
 export function matchesOf(text: string, quote: Quote): number[] {
 	return occurrences(text, quote.exact).filter(
 		(at) =>
-			text.slice(0, at).endsWith(quote.prefix) &&
+			endsAt(text, at, quote.prefix) &&
 			text.startsWith(quote.suffix, at + quote.exact.length)
 	);
 }
@@ -90,7 +95,7 @@ export function selectorFor(text: string, start: number, end: number): SelectorR
 		const { prefix, suffix } = contextAt(text, span, size);
 		const quote = { exact, prefix, suffix };
 		const clash = others.some(
-			(at) => text.slice(0, at).endsWith(prefix) && text.startsWith(suffix, at + exact.length)
+			(at) => endsAt(text, at, prefix) && text.startsWith(suffix, at + exact.length)
 		);
 		if (!clash) return { ok: true, quote, span, ambiguous: false };
 		if (size >= MAX_CONTEXT) return { ok: true, quote, span, ambiguous: true };

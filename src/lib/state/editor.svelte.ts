@@ -16,6 +16,7 @@ import { draftFrom, draftJson, type Draft } from '../authoring/draft';
 import { locateSelector } from '../authoring/quote-selector';
 import { formatPath, loadScenarioLazily, type LoadError } from '../scenario/load-core';
 import {
+	describeStorageError,
 	ScenarioLibrary,
 	type HistoryEntry,
 	type LibraryRecord
@@ -41,7 +42,8 @@ interface Journal {
 	key: string;
 	baseVersion: number;
 	text: string;
-	articles: Record<string, string>;
+	/** Only when the article texts changed since the last save. */
+	articles?: Record<string, string>;
 }
 
 type SaveState =
@@ -67,6 +69,8 @@ export class EditorState {
 
 	private library: ScenarioLibrary | null = null;
 	private baseVersion = 0;
+	/** The article texts as last saved to the library (journalled only when they differ). */
+	private savedArticles: Readonly<Record<string, string>> | null = null;
 	private history = new CommandHistory<Draft>();
 	private saveTimer: ReturnType<typeof setTimeout> | null = null;
 	private validateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -104,7 +108,7 @@ export class EditorState {
 		this.baseVersion = record.version;
 		const journal = this.readJournal(key);
 		if (journal && journal.text !== record.text) {
-			const back = draftFrom(journal.text, journal.articles);
+			const back = draftFrom(journal.text, journal.articles ?? record.articles ?? {});
 			// Made from the version stored now: the page closed before its save; take it back.
 			if (back && journal.baseVersion === record.version) {
 				draft = back;
@@ -116,6 +120,8 @@ export class EditorState {
 			}
 		}
 		this.draft = draft;
+		this.savedArticles =
+			record.articles && draft.articles === record.articles ? draft.articles : null;
 		this.save = { kind: 'saved', at: record.modifiedAt, version: record.version };
 		this.history.clear();
 		this.tick++;
@@ -209,30 +215,48 @@ export class EditorState {
 	}
 
 	private readJournal(key: string): Journal | null {
-		const storage = browserStorage();
-		if (!storage) return null;
-		const read = loadEnvelope<Journal>(storage, JOURNAL_PREFIX + key);
-		return read.value && read.value.key === key ? read.value : null;
+		try {
+			const raw = localStorage.getItem(JOURNAL_PREFIX + key);
+			const value = raw === null ? null : (JSON.parse(raw) as Partial<Journal>);
+			if (!value || value.key !== key || typeof value.text !== 'string') return null;
+			return value as Journal;
+		} catch {
+			return null;
+		}
 	}
 
-	/** Forgets the unsaved changes kept for this scenario (after they went into a copy, or on request). */
+	/** Forgets the unsaved changes kept for this scenario (saved, put into a copy, or discarded). */
 	dropJournal(): void {
-		const storage = browserStorage();
-		if (storage && this.key) remove(storage, JOURNAL_PREFIX + this.key);
+		try {
+			if (this.key) localStorage.removeItem(JOURNAL_PREFIX + this.key);
+		} catch {
+			// Storage blocked: there is no journal to forget.
+		}
 		this.stray = null;
 	}
 
+	/**
+	 * One synchronous write per change, of the scenario only: article texts are large and change
+	 * only when a source is added or replaced, so they are journalled only until that is saved.
+	 * No second "last good" copy: the library holds the versions.
+	 */
 	private writeJournal(): void {
-		const storage = browserStorage();
-		if (!storage || !this.key || !this.draft) return;
-		const saved = saveEnvelope(storage, JOURNAL_PREFIX + this.key, {
+		if (!this.key || !this.draft) return;
+		const journal: Journal = {
 			key: this.key,
 			baseVersion: this.baseVersion,
 			text: draftJson(this.draft),
-			articles: { ...this.draft.articles }
-		} satisfies Journal);
-		if (!saved.ok && saved.reason === 'quota' && this.save.kind !== 'failed')
-			this.save = { kind: 'failed', reason: 'quota', problem: saved.problem };
+			...(this.draft.articles !== this.savedArticles
+				? { articles: { ...this.draft.articles } }
+				: {})
+		};
+		try {
+			localStorage.setItem(JOURNAL_PREFIX + this.key, JSON.stringify(journal));
+		} catch (err) {
+			const problem = describeStorageError(err, 'keep your last keystrokes');
+			if (problem.reason !== 'failed' && this.save.kind !== 'failed')
+				this.save = { kind: 'failed', reason: problem.reason, problem: problem.problem };
+		}
 	}
 
 	/** Saves the draft to the library now (also on leaving the page). */
@@ -268,9 +292,9 @@ export class EditorState {
 		}
 		this.baseVersion = result.record.version;
 		// Saved: the journal is no longer ahead of the library, unless typing went on meanwhile.
+		this.savedArticles = draft.articles;
 		if (this.draft === draft) {
-			const storage = browserStorage();
-			if (storage) remove(storage, JOURNAL_PREFIX + this.key);
+			this.dropJournal();
 			this.save = { kind: 'saved', at: result.record.modifiedAt, version: result.record.version };
 		} else this.writeJournal();
 		this.channel?.postMessage({
