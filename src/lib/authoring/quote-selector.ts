@@ -67,9 +67,7 @@ function contextAt(text: string, span: Span, size: number): { prefix: string; su
 /** The places where the whole selector (prefix, exact, suffix) matches exactly. */
 export function matchesOf(text: string, quote: Quote): number[] {
 	return occurrences(text, quote.exact).filter(
-		(at) =>
-			endsAt(text, at, quote.prefix) &&
-			text.startsWith(quote.suffix, at + quote.exact.length)
+		(at) => endsAt(text, at, quote.prefix) && text.startsWith(quote.suffix, at + quote.exact.length)
 	);
 }
 
