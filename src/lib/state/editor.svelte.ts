@@ -21,12 +21,6 @@ import {
 	type HistoryEntry,
 	type LibraryRecord
 } from '../storage/scenario-library';
-import {
-	browserStorage,
-	load as loadEnvelope,
-	remove,
-	save as saveEnvelope
-} from '../storage/envelope';
 
 export const SAVE_DELAY_MS = 400;
 const VALIDATE_DELAY_MS = 150;
