@@ -5,12 +5,14 @@
  * Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
  * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed),
  * --class-only / --no-class (class mode load: 300 students on the class server, 127.0.0.1).
+ * --editor-only (with --browser-only: only the editor's rows, tests/bench/editor-bench.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
 import { classLoadBench } from './class-load';
+import { editorBench } from './editor-bench';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
@@ -98,16 +100,18 @@ export async function bench(argv: string[]): Promise<number> {
 		});
 		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);
 		try {
-			rows.push(
-				...(await browserBench(
-					served.url,
-					`${served.url}/bench-data/${name}`,
-					scenario.claims.length,
-					scenario.meta.title,
-					filterTerm(size),
-					log
-				))
-			);
+			if (!flag('editor-only'))
+				rows.push(
+					...(await browserBench(
+						served.url,
+						`${served.url}/bench-data/${name}`,
+						scenario.claims.length,
+						scenario.meta.title,
+						filterTerm(size),
+						log
+					))
+				);
+			rows.push(...(await editorBench(served.url, log)));
 		} finally {
 			await served.close();
 		}

@@ -143,12 +143,13 @@ function checkShape(value: unknown): PathProblem[] {
 function schemaEntriesAt(path: readonly (string | number)[]): string[] | undefined {
 	// Walks the schema alongside the issue path so an unknown field can list the fields allowed there.
 	let schema: unknown = ScenarioSchema;
+	const unwrap = (s: unknown) => (s as { wrapped?: unknown }).wrapped ?? s;
 	for (const key of path) {
-		const s = schema as { entries?: Record<string, unknown>; item?: unknown };
+		const s = unwrap(schema) as { entries?: Record<string, unknown>; item?: unknown };
 		schema = typeof key === 'number' ? s.item : s.entries?.[key];
 		if (!schema) return undefined;
 	}
-	const entries = (schema as { entries?: Record<string, unknown> }).entries;
+	const entries = (unwrap(schema) as { entries?: Record<string, unknown> }).entries;
 	return entries ? Object.keys(entries) : undefined;
 }
 

@@ -173,10 +173,8 @@ export const ClaimSchema = v.strictObject({
 	source: slug,
 	stance: picklist(STANCES, 'a stance'),
 	consequence: text(600),
-	effects: v.pipe(
-		v.array(EffectSchema, 'expected a list of {dimension, direction}'),
-		v.minLength(1, 'expected at least one effect')
-	),
+	/** Optional, for a quick coding: absent reads as no effects stated (an empty list). */
+	effects: v.optional(v.array(EffectSchema, 'expected a list of {dimension, direction}'), () => []),
 	quote: QuoteSchema,
 	/** Optional, and only where the source states them; absent means the source does not say. */
 	likelihood: v.optional(picklist(LIKELIHOODS, 'a likelihood in the words of ICD 203')),
@@ -196,7 +194,8 @@ export const MetaSchema = v.strictObject({
 
 export const ScenarioSchema = v.strictObject({
 	meta: MetaSchema,
-	dimensions: v.pipe(v.array(DimensionSchema, 'expected a list of dimensions'), v.minLength(1)),
+	/** Optional, like claims' effects: absent reads as an empty list. */
+	dimensions: v.optional(v.array(DimensionSchema, 'expected a list of dimensions'), () => []),
 	options: v.pipe(v.array(OptionSchema, 'expected a list of options'), v.minLength(1)),
 	sources: v.pipe(v.array(SourceSchema, 'expected a list of sources'), v.minLength(1)),
 	commentators: v.pipe(

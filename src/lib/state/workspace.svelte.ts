@@ -348,6 +348,23 @@ export class Workspace {
 		return true;
 	}
 
+	/**
+	 * Opens a scenario carried in the address's fragment (`#scenario=...`, made by the editor's
+	 * "Copy link"): decoded, then checked by the same loader as a file.
+	 */
+	async openFragment(hash: string): Promise<boolean> {
+		const choice = ++this.choices;
+		const { decodeScenarioLink } = await import('../authoring/share-link');
+		const decoded = await decodeScenarioLink(hash);
+		if (choice !== this.choices || 'absent' in decoded) return false;
+		if (!decoded.ok) {
+			this.loadProblem = { title: decoded.problem, lines: [] };
+			this.status = decoded.problem;
+			return false;
+		}
+		return this.openText(decoded.text, 'the link', 'address', { choice });
+	}
+
 	async openFile(file: File): Promise<boolean> {
 		if (file.size > MAX_SCENARIO_BYTES) {
 			this.loadProblem = {
