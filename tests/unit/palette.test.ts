@@ -39,7 +39,7 @@ describe('one palette for screen, charts, print and exports', () => {
 
 	it('no stance colour is written out anywhere else in the app', () => {
 		// The brief once printed conditional in a third colour; it now reads the CSS variables.
-		const brief = readFileSync('src/routes/brief/+page.svelte', 'utf8');
+		const brief = readFileSync('src/routes/(workspace)/brief/+page.svelte', 'utf8');
 		for (const stance of STANCES) expect(brief).not.toContain(STANCE_COLOURS[stance].light);
 	});
 });
