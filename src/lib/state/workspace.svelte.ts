@@ -176,10 +176,11 @@ export class Workspace {
 				});
 			this.ignored = [...this.ignored, ...notes];
 			this.ready = true;
+			// The switcher lists what this browser keeps, the scenario just opened among them.
+			void this.library.refresh();
 			if (opened) return;
 			this.ignored = notes;
-		}
-		void this.library.refresh();
+		} else void this.library.refresh();
 		if (state.scenario && !this.bundled.some((b) => b.scenario.meta.id === state.scenario)) {
 			notes.push({
 				param: 'scenario',
