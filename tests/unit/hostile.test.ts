@@ -276,7 +276,8 @@ describe('messages and resource use', () => {
 		const text = '['.repeat(150_000) + ']'.repeat(150_000);
 		const start = performance.now();
 		const result = loadScenario(text, 'deep.json');
-		expect(performance.now() - start).toBeLessThan(300);
+		// Well inside the 5 s budget even on a shared, loaded machine (alone it takes ~100 ms).
+		expect(performance.now() - start).toBeLessThan(1500);
 		expect(result.ok ? '' : result.errors[0]!.message).toBe(OVER_DEPTH);
 	});
 });

@@ -8,9 +8,18 @@
  */
 import * as v from 'valibot';
 import { compileParse, GIVE_UP, type FastParse } from './fast-parse';
+import { duplicateKeys } from './json-duplicates';
 import { scanJson } from './json-locate';
 import { checkReferences, type PathProblem } from './references';
-import { MAX_SCENARIO_BYTES, ScenarioSchema, tooLarge, type Scenario } from './schema';
+import {
+	CHECK_DETAIL,
+	characters,
+	MAX_SCENARIO_BYTES,
+	ScenarioSchema,
+	tooLarge,
+	type Scenario
+} from './schema';
+import { binaryAt, byteLength, LineIndex, printable } from './text-checks';
 
 export const MAX_BYTES = MAX_SCENARIO_BYTES;
 /** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
@@ -18,6 +27,8 @@ export const MAX_DEPTH = 24;
 /** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
 export const MAX_ALIASES = 200;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Problems listed at most; the rest are counted (20,000 lines help nobody and cost seconds). */
+export const MAX_LISTED = 100;
 
 export interface LoadError {
 	file: string;
@@ -29,10 +40,23 @@ export interface LoadError {
 }
 
 export type LoadResult =
-	{ ok: true; scenario: Scenario; format: 'yaml' | 'json' } | { ok: false; errors: LoadError[] };
+	| { ok: true; scenario: Scenario; format: 'yaml' | 'json' }
+	| {
+			ok: false;
+			/** The first {@link MAX_LISTED} problems. */
+			errors: LoadError[];
+			/** How many more problems there are beyond those listed. */
+			omitted?: number;
+	  };
 
+/** How many problems a failed load found in all. */
+export function problemCount(result: { errors: LoadError[]; omitted?: number }): number {
+	return result.errors.length + (result.omitted ?? 0);
+}
+
+/** One problem as one line: whatever the file name, path or message hold, it stays one line. */
 export function formatLoadError(e: LoadError): string {
-	return `${e.file}:${e.line}:${e.col}${e.path ? ' ' + e.path : ''}: ${e.message}`;
+	return `${printable(e.file, 400)}:${e.line}:${e.col}${e.path ? ' ' + printable(e.path, 200) : ''}: ${printable(e.message, 600)}`;
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
@@ -51,40 +75,6 @@ function detectFormat(file: string, text: string): Format {
 	if (lower.endsWith('.json')) return 'json';
 	if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
 	return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
-}
-
-/** Pieces of text encoded at a time to count bytes: whole surrogate pairs, a small buffer. */
-const COUNT_CHUNK = 65536;
-
-function byteLength(text: string): number {
-	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes. Counted by
-	// the platform's encoder a piece at a time (twice as fast as a loop over 13 million
-	// characters), without encoding the whole file just to measure it.
-	if (text.length * 3 <= MAX_BYTES) return text.length;
-	const encoder = new TextEncoder();
-	const scratch = new Uint8Array(3 * COUNT_CHUNK + 3);
-	let bytes = 0;
-	for (let start = 0; start < text.length;) {
-		let end = Math.min(start + COUNT_CHUNK, text.length);
-		const last = text.charCodeAt(end - 1);
-		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-		bytes += encoder.encodeInto(text.slice(start, end), scratch).written;
-		start = end;
-	}
-	return bytes;
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-	let line = 1;
-	let last = -1;
-	const end = Math.min(offset, text.length);
-	for (let i = 0; i < end; i++) {
-		if (text.charCodeAt(i) === 10) {
-			line++;
-			last = i;
-		}
-	}
-	return { line, col: end - last };
 }
 
 /** A value met by the walk below, linked to its parent so a path is built only for a problem. */
@@ -182,10 +172,21 @@ function describeIssue(issue: v.BaseIssue<unknown>): PathProblem {
 	if (issue.type === 'strict_object') {
 		return { path, message: `expected a mapping of fields; got ${issue.received}` };
 	}
+	if (typeof issue.input === 'string' && !issue.message.startsWith('Invalid')) {
+		const detail = CHECK_DETAIL.get(issue.message);
+		if (detail) {
+			const shown = detail(issue.input);
+			return { path, message: shown ? `${issue.message}; got ${shown}` : issue.message };
+		}
+		if (/^expected (an id of )?at most \d+ characters$/.test(issue.message))
+			return { path, message: `${issue.message}; got ${characters(issue.input)}` };
+		// The value itself, escaped and cut: a 5 MB value is not echoed whole.
+		return { path, message: `${issue.message}; got "${printable(issue.input)}"` };
+	}
 	const message = issue.message.startsWith('Invalid')
 		? issue.message.replace(/^Invalid \w+: Expected (.*) but received (.*)$/, 'expected $1; got $2')
 		: `${issue.message}; got ${issue.received}`;
-	return { path, message };
+	return { path, message: printable(message, 300) };
 }
 
 function toErrors(
@@ -210,6 +211,7 @@ function toErrors(
 			targets.add(formatPath(p.path.slice(0, depth)));
 	}
 	const { positions } = scanJson(text, targets);
+	const lines = new LineIndex(text);
 	return problems.map((p) => {
 		let offset = 0;
 		for (let depth = p.path.length; depth >= 0; depth--) {
@@ -220,7 +222,7 @@ function toErrors(
 				break;
 			}
 		}
-		return { file, ...lineCol(text, offset), path: formatPath(p.path), message: p.message };
+		return { file, ...lines.at(offset), path: formatPath(p.path), message: p.message };
 	});
 }
 
@@ -228,13 +230,13 @@ function parseJson(file: string, text: string): { value: unknown } | { errors: L
 	try {
 		return { value: JSON.parse(text) };
 	} catch (err) {
-		const junk = binaryAt(text, file);
+		const junk = binaryError(text, file);
 		if (junk) return { errors: junk };
 		// V8 does not always give a position, and quotes the file in its message: our own scanner
 		// says where and what in one line.
 		const scan = scanJson(text);
 		if (scan.error) {
-			const pos = lineCol(text, scan.error.offset);
+			const pos = new LineIndex(text).at(scan.error.offset);
 			return {
 				errors: [{ file, ...pos, path: '', message: `not valid JSON: ${scan.error.message}` }]
 			};
@@ -257,9 +259,9 @@ export type ReadYaml = (
 export function loadScenarioWith(text: string, file: string, readYaml: ReadYaml): LoadResult {
 	try {
 		const checked = checkText(text, file);
-		if ('errors' in checked) return { ok: false, errors: checked.errors };
-		if (checked.format === 'json') return loadJson(checked.text, file);
-		return loadYaml(checked.text, file, readYaml);
+		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
+		if (checked.format === 'json') return finish(loadJson(checked.text, file));
+		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
 		return crashed(file, err);
 	}
@@ -278,13 +280,23 @@ export async function loadScenarioLazily(
 ): Promise<LoadResult> {
 	try {
 		const checked = checkText(text, file, size);
-		if ('errors' in checked) return { ok: false, errors: checked.errors };
-		if (checked.format === 'json') return loadJson(checked.text, file);
+		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
+		if (checked.format === 'json') return finish(loadJson(checked.text, file));
 		const { readYaml } = await import('./yaml-reader');
-		return loadYaml(checked.text, file, readYaml);
+		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
 		return crashed(file, err);
 	}
+}
+
+/** At most {@link MAX_LISTED} problems, the rest counted; in file order where positions tell. */
+function finish(result: LoadResult): LoadResult {
+	if (result.ok || result.errors.length <= MAX_LISTED) return result;
+	return {
+		ok: false,
+		errors: result.errors.slice(0, MAX_LISTED),
+		omitted: result.errors.length - MAX_LISTED
+	};
 }
 
 function crashed(file: string, err: unknown): LoadResult {
@@ -308,21 +320,20 @@ function checkText(
 	}
 	if (text.trim() === '') return fail(file, 'file is empty; expected a scenario in YAML or JSON');
 	const format = detectFormat(file, text);
-	// JSON that parses holds no raw control characters, so a JSON file is only searched for them
-	// when it does not parse (a scan of a 12 MiB file costs more than the rest of the checks).
-	if (format === 'yaml' || text.indexOf('\ufffd') >= 0) {
-		const junk = binaryAt(text, file);
+	// JSON that parses holds no raw control characters (bytes that are not UTF-8 arrive as NUL,
+	// see decode.ts), so a JSON file is only searched for them when it does not parse (a scan of
+	// a 12 MiB file costs more than the rest of the checks).
+	if (format === 'yaml') {
+		const junk = binaryError(text, file);
 		if (junk) return { errors: junk };
 	}
 	return { text, format };
 }
 
-/** Control characters other than tab and line breaks mean a binary file, not text. */
-function binaryAt(text: string, file: string): LoadError[] | null {
-	// eslint-disable-next-line no-control-regex
-	const junk = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
+function binaryError(text: string, file: string): LoadError[] | null {
+	const junk = binaryAt(text);
 	if (junk < 0) return null;
-	const pos = lineCol(text, junk);
+	const pos = new LineIndex(text).at(junk);
 	return [{ file, ...pos, path: '', message: 'file holds binary data, not YAML or JSON text' }];
 }
 
@@ -340,6 +351,19 @@ function loadYaml(text: string, file: string, readYaml: ReadYaml): LoadResult {
 function loadJson(text: string, file: string): LoadResult {
 	const parsed = parseJson(file, text);
 	if ('errors' in parsed) return { ok: false, errors: parsed.errors };
+	const duplicates = duplicateKeys(text, parsed.value);
+	if (duplicates.length > 0) {
+		const lines = new LineIndex(text);
+		return {
+			ok: false,
+			errors: duplicates.map((d) => ({
+				file,
+				...lines.at(d.offset),
+				path: d.path,
+				message: `duplicate key "${printable(d.key)}" (first at line ${lines.at(d.first).line}); a key may appear once in a mapping`
+			}))
+		};
+	}
 	return validate(parsed.value, 'json', text, file);
 }
 
