@@ -45,19 +45,22 @@ export function scanJson(
 	text: string,
 	targets: ReadonlySet<string> = new Set(),
 	maxDepth = Infinity,
-	findDuplicates = false
+	findDuplicates = false,
+	/** Stop at the first container past `maxDepth` (its path is built): a bomb is not read on. */
+	stopWhenTooDeep = false
 ): JsonScan {
 	const positions = new Map<string, JsonPosition>();
 	const duplicates: JsonScan['duplicates'] = [];
 	let tooDeep: JsonScan['tooDeep'];
 	let i = 0;
 	const n = text.length;
-	const track = targets.size > 0 || findDuplicates;
+	const track = targets.size > 0 || findDuplicates || stopWhenTooDeep;
 	// Paths deeper than any target are never looked up; not building them keeps a file of deeply
 	// nested brackets linear instead of quadratic in its depth.
 	let trackDepth = 0;
 	for (const t of targets) trackDepth = Math.max(trackDepth, (t.match(/[.[]/g) ?? []).length + 1);
 	if (findDuplicates) trackDepth = DUPLICATE_DEPTH;
+	if (stopWhenTooDeep) trackDepth = maxDepth + 1;
 
 	const ws = () => {
 		while (i < n) {
@@ -110,12 +113,15 @@ export function scanJson(
 		ws();
 		const c = text[i];
 		if (c === '{' || c === '[') {
-			if (stack.length >= maxDepth && !tooDeep) tooDeep = { offset: i, path };
+			if (stack.length >= maxDepth && !tooDeep) {
+				tooDeep = { offset: i, path };
+				if (stopWhenTooDeep) throw new Stop(i, '');
+			}
 			stack.push({
 				kind: c === '{' ? 'object' : 'array',
 				path,
 				index: 0,
-				...(findDuplicates && c === '{' ? { keys: new Map<string, number>() } : {})
+				keys: findDuplicates && c === '{' ? new Map<string, number>() : undefined
 			});
 			i++;
 			return true;
@@ -200,6 +206,7 @@ export function scanJson(
 		if (i < n) throw new Stop(i, `unexpected ${describe(text, i)} after the end of the JSON value`);
 		return { positions, tooDeep, duplicates };
 	} catch (err) {
+		if (err instanceof Stop && err.message === '') return { positions, tooDeep, duplicates };
 		if (err instanceof Stop)
 			return {
 				error: { offset: err.offset, message: err.message },

@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { compileParse, GIVE_UP, type FastParse } from './fast-parse';
-import { duplicateKeys } from './json-duplicates';
+import { readJson, readYamlAsJson, type JsonRead } from './json-reader';
 import { scanJson } from './json-locate';
 import { checkReferences, type PathProblem } from './references';
 import {
@@ -19,13 +19,15 @@ import {
 	tooLarge,
 	type Scenario
 } from './schema';
-import { binaryAt, byteLength, LineIndex, printable } from './text-checks';
+import { binaryProblem, byteLength, LineIndex, printable } from './text-checks';
 
 export const MAX_BYTES = MAX_SCENARIO_BYTES;
 /** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
 export const MAX_DEPTH = 24;
 /** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
 export const MAX_ALIASES = 200;
+/** The most keys a mapping may have; a scenario's have at most 10, so more is a bomb. */
+export const MAX_KEYS = 1000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Problems listed at most; the rest are counted (20,000 lines help nobody and cost seconds). */
 export const MAX_LISTED = 100;
@@ -189,6 +191,14 @@ function describeIssue(issue: v.BaseIssue<unknown>): PathProblem {
 	return { path, message: printable(message, 300) };
 }
 
+/** Problems placed in the file: only the first {@link MAX_LISTED}, the rest counted. */
+function failure(file: string, text: string, problems: PathProblem[], locate?: Locate): LoadResult {
+	const listed = problems.slice(0, MAX_LISTED);
+	const errors = toErrors(file, text, listed, locate);
+	const omitted = problems.length - listed.length;
+	return omitted > 0 ? { ok: false, errors, omitted } : { ok: false, errors };
+}
+
 function toErrors(
 	file: string,
 	text: string,
@@ -226,26 +236,6 @@ function toErrors(
 	});
 }
 
-function parseJson(file: string, text: string): { value: unknown } | { errors: LoadError[] } {
-	try {
-		return { value: JSON.parse(text) };
-	} catch (err) {
-		const junk = binaryError(text, file);
-		if (junk) return { errors: junk };
-		// V8 does not always give a position, and quotes the file in its message: our own scanner
-		// says where and what in one line.
-		const scan = scanJson(text);
-		if (scan.error) {
-			const pos = new LineIndex(text).at(scan.error.offset);
-			return {
-				errors: [{ file, ...pos, path: '', message: `not valid JSON: ${scan.error.message}` }]
-			};
-		}
-		const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-		return { errors: [{ file, line: 1, col: 1, path: '', message: `not valid JSON: ${first}` }] };
-	}
-}
-
 /** Where a problem's path sits in the file, for a parser that kept positions (YAML). */
 export type Locate = (problem: PathProblem) => { line: number; col: number };
 
@@ -260,7 +250,10 @@ export function loadScenarioWith(text: string, file: string, readYaml: ReadYaml)
 	try {
 		const checked = checkText(text, file);
 		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
-		if (checked.format === 'json') return finish(loadJson(checked.text, file));
+		if (checked.format === 'json')
+			return finish(validateJson(readJson(checked.text, file, LIMITS), checked.text, file));
+		const json = readYamlAsJson(checked.text, file, LIMITS);
+		if (json) return finish(validateJson(json, checked.text, file));
 		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
 		return crashed(file, err);
@@ -281,7 +274,10 @@ export async function loadScenarioLazily(
 	try {
 		const checked = checkText(text, file, size);
 		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
-		if (checked.format === 'json') return finish(loadJson(checked.text, file));
+		if (checked.format === 'json')
+			return finish(validateJson(readJson(checked.text, file, LIMITS), checked.text, file));
+		const json = readYamlAsJson(checked.text, file, LIMITS);
+		if (json) return finish(validateJson(json, checked.text, file));
 		const { readYaml } = await import('./yaml-reader');
 		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
@@ -324,17 +320,10 @@ function checkText(
 	// see decode.ts), so a JSON file is only searched for them when it does not parse (a scan of
 	// a 12 MiB file costs more than the rest of the checks).
 	if (format === 'yaml') {
-		const junk = binaryError(text, file);
-		if (junk) return { errors: junk };
+		const junk = binaryProblem(text);
+		if (junk) return { errors: [{ file, ...junk, path: '' }] };
 	}
 	return { text, format };
-}
-
-function binaryError(text: string, file: string): LoadError[] | null {
-	const junk = binaryAt(text);
-	if (junk < 0) return null;
-	const pos = new LineIndex(text).at(junk);
-	return [{ file, ...pos, path: '', message: 'file holds binary data, not YAML or JSON text' }];
 }
 
 function fail(file: string, message: string): { errors: LoadError[] } {
@@ -348,23 +337,11 @@ function loadYaml(text: string, file: string, readYaml: ReadYaml): LoadResult {
 	return validate(read.value, 'yaml', text, file, read.locate);
 }
 
-function loadJson(text: string, file: string): LoadResult {
-	const parsed = parseJson(file, text);
-	if ('errors' in parsed) return { ok: false, errors: parsed.errors };
-	const duplicates = duplicateKeys(text, parsed.value);
-	if (duplicates.length > 0) {
-		const lines = new LineIndex(text);
-		return {
-			ok: false,
-			errors: duplicates.map((d) => ({
-				file,
-				...lines.at(d.offset),
-				path: d.path,
-				message: `duplicate key "${printable(d.key)}" (first at line ${lines.at(d.first).line}); a key may appear once in a mapping`
-			}))
-		};
-	}
-	return validate(parsed.value, 'json', text, file);
+const LIMITS = { depth: MAX_DEPTH, keys: MAX_KEYS };
+
+function validateJson(read: JsonRead, text: string, file: string): LoadResult {
+	if ('errors' in read) return { ok: false, errors: read.errors };
+	return validate(read.value, 'json', text, file);
 }
 
 function validate(
@@ -382,8 +359,7 @@ function validate(
 	const result = v.safeParse(ScenarioSchema, value);
 	if (!result.success) {
 		const shape = checkShape(value);
-		if (shape.some((p) => !p.atKey))
-			return { ok: false, errors: toErrors(file, text, shape, locate) };
+		if (shape.some((p) => !p.atKey)) return failure(file, text, shape, locate);
 		const seen = new Set(shape.map((p) => formatPath(p.path)));
 		const issues = result.issues.map(describeIssue).filter((p) => {
 			const key = `${formatPath(p.path)}\n${p.message}`;
@@ -391,7 +367,7 @@ function validate(
 			seen.add(key);
 			return true;
 		});
-		return { ok: false, errors: toErrors(file, text, [...shape, ...issues], locate) };
+		return failure(file, text, [...shape, ...issues], locate);
 	}
 	return checked(result.output, format, text, file, locate);
 }
@@ -405,7 +381,7 @@ function checked(
 	locate?: Locate
 ): LoadResult {
 	const references = checkReferences(scenario);
-	if (references.length > 0) return { ok: false, errors: toErrors(file, text, references, locate) };
+	if (references.length > 0) return failure(file, text, references, locate);
 	return { ok: true, scenario, format };
 }
 

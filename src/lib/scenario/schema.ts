@@ -59,8 +59,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Half of a surrogate pair without its other half: not a character at all (a JSON `\ud800`). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Text that shows nothing: white space, zero-width spaces and joiners, soft hyphens, marks. */
-const INVISIBLE =
-	/^[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]*$/;
+const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
 
 export const NO_CONTROL = 'expected printable text without control characters';
 export const NO_LONE_SURROGATE =

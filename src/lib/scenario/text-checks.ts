@@ -74,6 +74,16 @@ export function binaryAt(text: string): number {
 	return text.search(BINARY);
 }
 
+/** Where the text shows it is binary, with the message for it; null for text. */
+export function binaryProblem(text: string): { line: number; col: number; message: string } | null {
+	const junk = binaryAt(text);
+	if (junk < 0) return null;
+	return {
+		...new LineIndex(text).at(junk),
+		message: 'file holds binary data, not YAML or JSON text'
+	};
+}
+
 /**
  * Characters a message must not carry raw: C0 and C1 controls (terminal escapes, NEL), DEL, line
  * and paragraph separators, and the bidirectional controls that could reorder what is shown.

@@ -22,13 +22,11 @@ import {
 	visit
 } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { MAX_ALIASES, MAX_DEPTH, type LoadError, type ReadYaml } from './load-core';
+import { MAX_ALIASES, MAX_DEPTH, MAX_KEYS, type LoadError, type ReadYaml } from './load-core';
 import type { PathProblem } from './references';
 
 /** Parser stack entries per level of nesting are one or two; past this the file is refused. */
 const MAX_STACK = 4 * MAX_DEPTH;
-/** The most keys a mapping may have before parsing stops; a scenario's mappings have at most 10. */
-export const MAX_KEYS = 1000;
 
 function locate(
 	doc: Document,
