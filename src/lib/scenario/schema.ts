@@ -175,6 +175,8 @@ export const SourceSchema = v.strictObject({
 	),
 	kind: picklist(SOURCE_KINDS, 'a source kind'),
 	url: address,
+	/** When the address was last read (YYYY-MM-DD), for citations; absent when not recorded. */
+	accessed: v.optional(date),
 	notes: optionalText(2000)
 });
 
