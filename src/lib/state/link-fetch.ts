@@ -32,10 +32,10 @@ const REDIRECTED =
 	'the server redirected to an address the page may not fetch (only https: is allowed, so a redirect to http:, data: or another scheme is refused)';
 const overLimit = () =>
 	`the download passed ${MAX_SCENARIO_BYTES / 1048576} MiB and was stopped; the limit is ${MAX_SCENARIO_BYTES / 1048576} MiB`;
-const timedOut = (received: number) =>
+const timedOut = (received: number, ms: number) =>
 	received > 0
-		? `gave up after ${FETCH_TIMEOUT_MS / 1000} s: the server had sent ${(received / 1048576).toFixed(1)} MiB and had not finished`
-		: `gave up after ${FETCH_TIMEOUT_MS / 1000} s without an answer from the server`;
+		? `gave up after ${ms / 1000} s: the server had sent ${received < 100_000 ? `${received} bytes` : `${(received / 1048576).toFixed(1)} MiB`} and had not finished`
+		: `gave up after ${ms / 1000} s without an answer from the server`;
 
 /** Why an address cannot be fetched at all, before trying; null if it may be. */
 export function addressProblem(address: string, pageOrigin?: string): string | null {
@@ -90,8 +90,11 @@ export async function readCounted(
 const isAbort = (err: unknown) => err instanceof DOMException || err === 'timeout';
 
 /** A signal that aborts on the caller's cancel or after the timeout, and says which. */
-function deadline(cancel?: AbortSignal): { signal: AbortSignal; why: () => string } {
-	const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+function deadline(
+	cancel: AbortSignal | undefined,
+	ms: number
+): { signal: AbortSignal; why: () => string } {
+	const timeout = AbortSignal.timeout(ms);
 	const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
 	return { signal, why: () => (cancel?.aborted ? CANCELLED : 'timeout') };
 }
@@ -101,14 +104,15 @@ function answer(
 	url: string,
 	response: Promise<Response>,
 	why: () => string,
-	read: (response: Response, progress: { received: number }) => Promise<Uint8Array>
+	read: (response: Response, progress: { received: number }) => Promise<Uint8Array>,
+	ms = FETCH_TIMEOUT_MS
 ): Promise<Fetched> {
 	const progress = { received: 0 };
 	const failed = (err: unknown): string => {
 		if (err instanceof Stopped) return err.message;
 		const reason = why();
 		if (reason === CANCELLED) return CANCELLED;
-		if (reason === 'timeout' && isAbort(err)) return timedOut(progress.received);
+		if (reason === 'timeout' && isAbort(err)) return timedOut(progress.received, ms);
 		return `could not be read: ${err instanceof Error ? err.message : String(err)}`;
 	};
 	return response.then(
@@ -135,7 +139,7 @@ function answer(
 		async (err): Promise<Fetched> => {
 			const reason = why();
 			if (reason === CANCELLED) return { ok: false, problem: CANCELLED };
-			if (reason === 'timeout' && isAbort(err)) return { ok: false, problem: timedOut(0) };
+			if (reason === 'timeout' && isAbort(err)) return { ok: false, problem: timedOut(0, ms) };
 			return { ok: false, problem: (await redirected(url)) ? REDIRECTED : UNREACHABLE };
 		}
 	);
@@ -157,12 +161,16 @@ async function redirected(url: string): Promise<boolean> {
 }
 
 /** A scenario's address fetched without cookies. Never rejects; `body` may (a broken transfer). */
-export function fetchScenario(url: string, cancel?: AbortSignal): Promise<Fetched> {
+export function fetchScenario(
+	url: string,
+	cancel?: AbortSignal,
+	timeoutMs = FETCH_TIMEOUT_MS
+): Promise<Fetched> {
 	const problem = addressProblem(url, globalThis.location?.origin);
 	if (problem) return Promise.resolve({ ok: false, problem });
-	const { signal, why } = deadline(cancel);
+	const { signal, why } = deadline(cancel, timeoutMs);
 	const response = fetch(url, { credentials: 'omit', redirect: 'follow', signal });
-	return answer(url, response, why, readCounted);
+	return answer(url, response, why, readCounted, timeoutMs);
 }
 
 /** What static/early-link.js leaves for the app. */
