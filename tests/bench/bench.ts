@@ -2,7 +2,8 @@
  * `npm run bench`: our app against the bare libraries, in one run (issue 6). Node part: loader,
  * analysis, exports. Browser part: JS shipped, first rows, sort, filter, chart, on the built app
  * (SG_BUILD_TAG=bench) and a bare page. Prints a table, writes bench-results/bench.json.
- * Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
+ * Worst inputs (deep nesting, a million keys, 20,000 errors) through the CLI, each in a child
+ * process with its peak memory (worst-case.ts). Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
  * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
 import { serve } from './serve';
+import { worstCaseBench } from './worst-case';
 
 const APP_DIR = 'build-bench';
 const BARE_DIR = 'tmp/bench-bare';
@@ -74,6 +76,7 @@ export async function bench(argv: string[]): Promise<number> {
 	const started = Date.now();
 
 	if (!flag('browser-only')) rows.push(...(await nodeBench(sizes, runs, log)));
+	if (!flag('browser-only') || flag('worst-only')) rows.push(...worstCaseBench(log));
 
 	if (!flag('node-only')) {
 		if (!flag('no-build') && !build(log)) {
