@@ -9,18 +9,25 @@
  * cells also get the Text number format, so editing one in Excel keeps it text.
  */
 import type { Cell, Font, Style, Workbook, Worksheet } from 'exceljs';
-import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import {
+	DIRECTION_LOOK,
+	FILTERED_OUT,
+	NOT_ADDRESSED,
+	STANCE_LOOK,
+	dateLabel
+} from '../present/stance';
 import { DIRECTIONS, NOT_STATED, STANCES, type Stance } from '../scenario/schema';
 import { claimTexts } from './claim-texts';
 import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './format-info';
 import { COLUMN_TITLES, type LongColumn } from '../scenario/claim-columns';
-import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
+import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from '../view/palette';
 import { LinkBudget, linkNotes } from './xlsx-links';
 import { buildMatrix, resolveView, type ExportView } from './view';
 import {
 	authorsText,
 	cellEntries,
+	headText,
 	DIRECTION_MEANING,
 	SOURCE_KIND_WORDS,
 	STANCE_MEANING
@@ -260,12 +267,14 @@ function longestLine(texts: readonly string[]): number {
 function addMatrix(workbook: Workbook, view: ExportView): void {
 	const matrix = buildMatrix(view);
 	const sheet = frozenSheet(workbook, 'Matrix', 1);
-	const texts = matrix.rows.map((cells) => cells.map((cell) => cellEntries(cell).join('\n')));
+	const texts = matrix.cells.map((cells) => cells.map((cell) => cellEntries(cell).join('\n')));
+	const rowHeads = matrix.rows.map(headText);
+	const columnHeads = matrix.columns.map(headText);
 	const widths = [
-		clamp(longestLine(matrix.options.map((o) => o.label)) * 0.6, 18, 34),
+		clamp(longestLine(rowHeads) * 0.6, 18, 34),
 		// Wide enough for about three lines per claim, and never narrower than a short name.
-		...matrix.commentators.map((c, i) =>
-			clamp(Math.max(longestLine(texts.map((row) => row[i]!)) / 3, c.name.length * 0.6), 16, 42)
+		...matrix.columns.map((c, i) =>
+			clamp(Math.max(longestLine(texts.map((row) => row[i]!)) / 3, c.label.length * 0.6), 16, 42)
 		)
 	];
 	widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
@@ -276,30 +285,27 @@ function addMatrix(workbook: Workbook, view: ExportView): void {
 	const perLine = widths.map(perLineAt);
 
 	const header = sheet.getRow(1);
-	let lines = linesAt(setText(header.getCell(1), 'Option', LOOKS.header), perLine[0]!);
-	matrix.commentators.forEach((c, i) => {
-		const text = setText(header.getCell(i + 2), c.name, LOOKS.header);
+	let lines = linesAt(setText(header.getCell(1), matrix.corner, LOOKS.header), perLine[0]!);
+	columnHeads.forEach((head, i) => {
+		const text = setText(header.getCell(i + 2), head, LOOKS.header);
 		lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 	});
 	header.height = heightFor(lines);
 
-	matrix.rows.forEach((cells, o) => {
+	matrix.cells.forEach((cells, o) => {
 		const row = sheet.getRow(o + 2);
-		let lines = linesAt(
-			setText(row.getCell(1), matrix.options[o]!.label, LOOKS.label),
-			perLine[0]!
-		);
+		let lines = linesAt(setText(row.getCell(1), rowHeads[o]!, LOOKS.label), perLine[0]!);
 		cells.forEach((cell, i) => {
 			const text = setText(
 				row.getCell(i + 2),
 				texts[o]![i]!,
-				cell.stance === null ? LOOKS.notAddressed : stanceLooks[cell.stance]
+				cell.verdict === null ? LOOKS.notAddressed : stanceLooks[cell.verdict]
 			);
 			lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 		});
 		row.height = heightFor(lines);
 	});
-	sheet.autoFilter = `A1:${columnLetter(matrix.commentators.length + 1)}${matrix.options.length + 1}`;
+	sheet.autoFilter = `A1:${columnLetter(matrix.columns.length + 1)}${matrix.rows.length + 1}`;
 	sheet.pageSetup.printTitlesRow = '1:1';
 	sheet.pageSetup.printTitlesColumn = 'A:A';
 	// One page wide, as many tall as it takes: a printed matrix reads across a row.
@@ -453,6 +459,12 @@ function addLegend(workbook: Workbook, view: ExportView, links: readonly LinkBud
 	line('Claims in view', view.claims.length);
 	line('Options in the matrix', view.options.length);
 	line('Commentators in the matrix', view.commentators.length);
+	line(
+		'Matrix layout',
+		view.table.transposed
+			? 'Turned (as on screen): commentators as rows, options as columns'
+			: 'Options as rows, commentators as columns, each under the source that quotes them'
+	);
 	blank();
 	heading('Filters applied');
 	if (view.filters.length === 0) line('Filters', 'None: every claim in the scenario.');
@@ -465,6 +477,7 @@ function addLegend(workbook: Workbook, view: ExportView, links: readonly LinkBud
 	}
 	line('Mixed', `${STANCE_MEANING.mixed}; each is listed in the cell`, CELL_FILL.mixed);
 	line(NOT_ADDRESSED.word, STANCE_MEANING.not_addressed);
+	if (view.filters.length > 0) line(FILTERED_OUT.word, STANCE_MEANING.filtered_out);
 	blank();
 	heading('Directions (effect on a dimension)');
 	for (const direction of DIRECTIONS) {

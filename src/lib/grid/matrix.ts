@@ -3,48 +3,18 @@
  * cells = what that commentator says of that option there.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import type { Claim, Option, Scenario } from '../scenario/schema';
+import type { Option } from '../scenario/schema';
 import { dateLabel } from '../present/stance';
-import type { Filters } from '../view/filters';
 import {
 	EMPTY_CELL,
-	NORMAL_SIZING,
-	RENDERERS,
+	OPTION_COLUMN,
 	compareCells,
-	nest,
-	pairId,
-	px,
-	summarize,
-	verdictClass,
-	visibleOptions,
+	compareText,
 	type CellSummary,
-	type Pair,
-	type Sizing
-} from './model';
-
-export interface MatrixRow {
-	id: string;
-	option: Option;
-	/** Keyed by pair id; a pair with no claim on this option is absent ("not addressed"). */
-	cells: Map<string, CellSummary>;
-}
-
-export function matrixRows(
-	scenario: Scenario,
-	claims: readonly Claim[],
-	filters: Pick<Filters, 'options'>
-): MatrixRow[] {
-	const byOption = nest(
-		claims,
-		(c) => c.option,
-		(c) => pairId(c.source, c.commentator)
-	);
-	return visibleOptions(scenario, filters.options).map((option) => {
-		const cells = new Map<string, CellSummary>();
-		for (const [pair, list] of byOption.get(option.id) ?? []) cells.set(pair, summarize(list));
-		return { id: option.id, option, cells };
-	});
-}
+	type MatrixRow,
+	type Pair
+} from '../view/matrix-view';
+import { NORMAL_SIZING, RENDERERS, px, verdictClass, type Sizing } from './model';
 
 export type MatrixColumn = ColDef<MatrixRow> | ColGroupDef<MatrixRow>;
 
@@ -60,8 +30,6 @@ export function personTooltip(pair: Pair): string {
 	return [c.name, c.role, c.affiliation].filter((t) => t !== 'not stated').join(', ');
 }
 
-export const OPTION_COLUMN = 'option';
-
 export function optionColumn<T extends { option: Option }>(
 	sizing: Sizing,
 	autoHeight = true
@@ -73,6 +41,7 @@ export function optionColumn<T extends { option: Option }>(
 		lockPinned: true,
 		width: px(sizing.narrow ? 150 : 220, sizing),
 		valueGetter: (p) => p.data?.option.label,
+		comparator: compareText,
 		tooltip: (p) => p.data?.option.description,
 		cellRenderer: RENDERERS.option,
 		autoHeight,

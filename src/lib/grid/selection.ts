@@ -5,8 +5,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { Selection, ViewName } from '../view/url-state';
 import { isSlug, NO_SOURCE } from '../view/url-state';
-import { OPTION_COLUMN } from './matrix';
-import { pairId } from './model';
+import { OPTION_COLUMN, pairId } from '../view/matrix-view';
 
 function splitPair(id: string): { source: string; commentator: string } | null {
 	const [source, commentator, extra] = id.split('~');

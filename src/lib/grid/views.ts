@@ -6,13 +6,26 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { LongColumn } from '../scenario/claim-columns';
 import { LONG_COLUMNS } from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
-import type { ViewName } from '../view/url-state';
+import type { SortKey, ViewName } from '../view/url-state';
 import { isFiltered, type Filters } from '../view/filters';
+import {
+	COMMENTATOR_COLUMN,
+	OPTION_COLUMN,
+	SOURCE_COLUMN,
+	matrixComparator,
+	matrixPairs,
+	matrixRows,
+	pairs,
+	sortRows,
+	transposeComparator,
+	transposeRows,
+	visibleOptions
+} from '../view/matrix-view';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';
-import { OPTION_COLUMN, matrixColumnDefs, matrixRows } from './matrix';
-import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
-import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
+import { matrixColumnDefs } from './matrix';
+import { FIXED_ROW_HEIGHT, fitsAutoHeight, px, type Sizing } from './model';
+import { transposeColumnDefs } from './transpose';
 
 export type GridView = Exclude<ViewName, 'charts' | 'position'>;
 
@@ -46,6 +59,11 @@ export interface GridSettings {
 	columns: readonly LongColumn[] | null;
 	pinned: readonly LongColumn[];
 	sizing: Sizing;
+	/**
+	 * The view's sort: matrix and transpose rows come sorted by the view model (which the exports
+	 * read too); ag-grid, given the same keys and comparators, keeps that order.
+	 */
+	sort?: readonly SortKey[];
 }
 
 export function gridData(
@@ -59,8 +77,12 @@ export function gridData(
 	const rowHeight = px(FIXED_ROW_HEIGHT, sizing);
 	switch (view) {
 		case 'matrix': {
-			const columns = pairs(scenario, claims, !isFiltered(filters));
-			const rows = matrixRows(scenario, claims, filters);
+			const columns = matrixPairs(scenario, claims, filters);
+			const rows = sortRows(
+				matrixRows(scenario, claims, filters),
+				settings.sort ?? [],
+				matrixComparator
+			);
 			const auto = fitsAutoHeight(rows.length, columns.length);
 			return {
 				columnDefs: matrixColumnDefs(columns, sizing, auto),
@@ -74,12 +96,16 @@ export function gridData(
 			};
 		}
 		case 'transpose': {
-			const rows = pairs(scenario, claims, !isFiltered(filters));
+			const rows = sortRows(
+				transposeRows(scenario, matrixPairs(scenario, claims, filters), claims, filters),
+				settings.sort ?? [],
+				transposeComparator
+			);
 			const options = visibleOptions(scenario, filters.options);
 			const auto = fitsAutoHeight(rows.length, options.length);
 			return {
 				columnDefs: transposeColumnDefs(options, sizing, auto),
-				rows: transposeRows(rows, claims),
+				rows,
 				shown: null,
 				rowCount: rows.length,
 				rowNoun: ['commentator', 'commentators'],

@@ -13,9 +13,12 @@ import {
 	type Claim,
 	type Scenario
 } from '../scenario/schema';
-import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
+import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
 import { decodeBytes } from '../scenario/decode';
+import { tableModel, type TableModel } from '../view/matrix-view';
+import type { LibraryRecord } from '../storage/scenario-library';
+import { LocalLibrary } from './local-library.svelte';
 import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	decodeState,
@@ -34,7 +37,9 @@ export interface OpenScenario {
 	scenario: Scenario;
 	/** File name or address it came from, for the header and messages. */
 	file: string;
-	origin: 'bundled' | 'file' | 'address';
+	origin: 'bundled' | 'file' | 'address' | 'library';
+	/** Its record in this browser's library, when it is kept there. */
+	libraryKey?: string;
 }
 
 export interface LoadProblem {
@@ -84,6 +89,8 @@ export class Workspace {
 	ignored = $state.raw<Ignored[]>([]);
 	loadProblem = $state.raw<LoadProblem | null>(null);
 	loading = $state<string | null>(null);
+	/** Scenarios kept in this browser (IndexedDB), for the switcher and for reloads. */
+	readonly library = new LocalLibrary();
 	/** Polite announcements for screen readers (and a visible status line). */
 	status = $state('');
 	/** The grid column a selection was opened from, so the outline and focus return go there. */
@@ -122,14 +129,27 @@ export class Workspace {
 	evidence: Claim[] = $derived(
 		this.scenario ? selectedClaims(this.scenario, this.claims, this.selected) : []
 	);
+	/** The matrix (or its transpose) as the screen shows it; every matrix export writes this. */
+	table: TableModel | undefined = $derived(
+		this.scenario
+			? tableModel(this.scenario, this.claims, {
+					filters: this.filters,
+					sort: this.view === 'matrix' || this.view === 'transpose' ? this.sort : [],
+					transposed: this.view === 'transpose'
+				})
+			: undefined
+	);
+	/** The filters in effect, in words: the filter bar, every export legend and the brief say this. */
+	filterWords: string[] = $derived(
+		this.scenario ? describeFilters(this.scenario, this.filters) : []
+	);
 	urlState: UrlState = $derived({
-		scenario:
-			this.external && this.external.origin !== 'file'
-				? null
-				: this.external
-					? this.external.scenario.meta.id
-					: this.bundledId,
+		scenario: this.external ? null : this.bundledId,
 		src: this.external?.origin === 'address' ? this.src : null,
+		lib:
+			this.external && this.external.origin !== 'address'
+				? (this.external.libraryKey ?? null)
+				: null,
 		view: this.view,
 		filters: this.filters,
 		sort: this.sort,
@@ -187,8 +207,24 @@ export class Workspace {
 			this.ignored = notes;
 			await this.openAddress(state.src, state);
 			this.ready = true;
+			void this.library.refresh();
 			return;
 		}
+		if (state.lib) {
+			const opened = await this.openFromLibrary(state.lib, state);
+			if (!opened)
+				notes.push({
+					param: 'lib',
+					value: state.lib,
+					reason:
+						'that scenario is not in this browser’s library (it was opened or made in another browser, or removed); showing the default'
+				});
+			this.ignored = [...this.ignored, ...notes];
+			this.ready = true;
+			if (opened) return;
+			this.ignored = notes;
+		}
+		void this.library.refresh();
 		if (state.scenario && !this.bundled.some((b) => b.scenario.meta.id === state.scenario)) {
 			notes.push({
 				param: 'scenario',
@@ -355,11 +391,16 @@ export class Workspace {
 		if (origin === 'file') this.stopLink();
 		this.loadProblem = null;
 		this.waiting = false;
-		this.external = { scenario: result.scenario, file, origin };
+		const opened: OpenScenario = { scenario: result.scenario, file, origin };
+		this.external = opened;
 		this.bundledId = null;
 		this.resetForNewScenario();
 		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
 		this.status = `Opened ${result.scenario.meta.title} from ${file}`;
+		// Kept in the background: the scenario is on screen whether or not storage works.
+		void this.library.keep(text, result.scenario, file, origin).then((key) => {
+			if (key && this.external === opened) this.external = { ...opened, libraryKey: key };
+		});
 		return true;
 	}
 
@@ -447,6 +488,62 @@ export class Workspace {
 				this.waiting = false;
 			}
 		}
+	}
+
+	/** Opens a scenario kept in this browser's library, checked by the loader like a file. */
+	async openFromLibrary(key: string, then?: UrlState): Promise<boolean> {
+		const choice = ++this.choices;
+		const record = await this.library.get(key);
+		if (!record || choice !== this.choices) return false;
+		return this.openRecord(record, choice, then);
+	}
+
+	private async openRecord(
+		record: LibraryRecord,
+		choice: number,
+		then?: UrlState
+	): Promise<boolean> {
+		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
+		const name = record.from || record.title;
+		const result = await loadScenarioLazily(record.text, name);
+		if (choice !== this.choices) return false;
+		if (!result.ok) {
+			this.loadProblem = {
+				title: `Could not open ${name} from this browser’s library: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
+				lines: result.errors.map(formatLoadError)
+			};
+			return false;
+		}
+		this.shown = choice;
+		this.stopLink();
+		this.loadProblem = null;
+		this.waiting = false;
+		this.loading = null;
+		this.src = null;
+		this.external = {
+			scenario: result.scenario,
+			file: name,
+			origin: 'library',
+			libraryKey: record.key
+		};
+		this.bundledId = null;
+		this.resetForNewScenario();
+		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
+		this.status = `Opened ${result.scenario.meta.title} from this browser’s library`;
+		return true;
+	}
+
+	/** Removes a scenario from this browser's library; the one on screen stays on screen. */
+	async removeFromLibrary(key: string): Promise<void> {
+		if (!(await this.library.remove(key))) return;
+		if (this.external?.libraryKey === key)
+			this.external = { ...this.external, libraryKey: undefined };
+		this.status = 'Removed from this browser’s library';
+	}
+
+	/** A link to another page of the app that carries this screen's state (the address's query). */
+	hrefTo(path: string): string {
+		return this.search ? `${path}?${this.search}` : path;
 	}
 }
 
