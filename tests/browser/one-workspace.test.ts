@@ -29,9 +29,21 @@ async function open(page: Page, path: string): Promise<void> {
 	await page.goto(inject('baseURL') + path);
 }
 
-/** The grid's cells as text, row by row: headers, then each row's head and cells. */
+/** The grid's cells as text, row by row, once ag-grid has drawn every cell and stopped. */
 async function visibleGrid(page: Page): Promise<string[][]> {
 	await page.locator('.ag-row').first().waitFor();
+	let last = '';
+	for (let i = 0; i < 60; i++) {
+		const now = await readGrid(page);
+		const text = JSON.stringify(now);
+		if (text === last && now.flat().some((cell) => /Opposes/.test(cell))) return now;
+		last = text;
+		await page.waitForTimeout(250);
+	}
+	throw new Error('the grid did not settle');
+}
+
+async function readGrid(page: Page): Promise<string[][]> {
 	return page.evaluate(() => {
 		const grid = document.querySelector('.ag-root')!;
 		const leaf = [...grid.querySelectorAll('.ag-header-row-column .ag-header-cell')];
@@ -91,26 +103,28 @@ describe('one workspace behind every page', () => {
 		const page = await newPage(browser);
 		await open(page, '/');
 		await page.locator('.ag-row').first().waitFor();
-		await page
-			.locator('input[type="file"]')
-			.setInputFiles({
-				name: 'mini.yaml',
-				mimeType: 'application/yaml',
-				buffer: readFileSync(MINI)
-			});
+		await page.locator('input[type="file"]').setInputFiles({
+			name: 'mini.yaml',
+			mimeType: 'application/yaml',
+			buffer: readFileSync(MINI)
+		});
 		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
-		await expect.poll(() => page.url()).toContain('lib=');
+		await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('lib=');
 		await page.reload();
-		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
+		await expect
+			.poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+			.toBe(mini.meta.title);
 		await page.getByRole('link', { name: 'How the numbers work' }).click();
 		await page.waitForURL(/\/method/);
 		await page.goBack();
-		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
+		await expect
+			.poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+			.toBe(mini.meta.title);
 		// The switcher lists it under what this browser keeps, and can remove it.
 		const kept = page.locator('optgroup[label="Kept in this browser"] option');
 		await expect(kept.first().textContent()).resolves.toContain(mini.meta.title);
 		await page.getByRole('button', { name: 'Remove from this browser' }).click();
-		await expect.poll(() => kept.count()).toBe(0);
+		await expect.poll(() => kept.count(), { timeout: 15_000 }).toBe(0);
 		await expect(page.locator('h1').textContent()).resolves.toBe(mini.meta.title);
 		expect(pageErrors.get(page)).toEqual([]);
 		await page.context().close();

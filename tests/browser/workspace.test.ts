@@ -338,9 +338,11 @@ describe('workspace views', () => {
 		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 		await expect(rowCount(page)).resolves.toBe(mini.options.length);
 		// Kept in this browser's library: the link names its record, and a reload finds it again.
-		await expect.poll(() => page.url()).toContain('lib=');
+		await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('lib=');
 		await page.reload();
-		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
+		await expect
+			.poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+			.toBe(mini.meta.title);
 		await expect(rowCount(page)).resolves.toBe(mini.options.length);
 		// Back to the bundled scenario with the switcher.
 		await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario.meta.id);

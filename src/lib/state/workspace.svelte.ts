@@ -17,8 +17,9 @@ import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view
 import { selectedClaims } from '../view/evidence';
 import { decodeBytes } from '../scenario/decode';
 import { tableModel, type TableModel } from '../view/matrix-view';
-import type { LibraryRecord } from '../storage/scenario-library';
 import { LocalLibrary } from './local-library.svelte';
+import type { LoadProblem, OpenScenario } from './open-scenario';
+import { readPref, writePref } from './preferences';
 import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	decodeState,
@@ -32,39 +33,6 @@ import {
 	type UrlState,
 	type ViewName
 } from '../view/url-state';
-
-export interface OpenScenario {
-	scenario: Scenario;
-	/** File name or address it came from, for the header and messages. */
-	file: string;
-	origin: 'bundled' | 'file' | 'address' | 'library';
-	/** Its record in this browser's library, when it is kept there. */
-	libraryKey?: string;
-}
-
-export interface LoadProblem {
-	title: string;
-	lines: string[];
-}
-
-const PREF_THEME = 'stancegrid.theme';
-const PREF_SIZE = 'stancegrid.size';
-
-function readPref(key: string): string | null {
-	try {
-		return localStorage.getItem(key);
-	} catch {
-		return null;
-	}
-}
-
-function writePref(key: string, value: string): void {
-	try {
-		localStorage.setItem(key, value);
-	} catch {
-		// Storage may be full, disabled or blocked; the preference still lives in the address.
-	}
-}
 
 export class Workspace {
 	readonly bundled: readonly BundledScenario[];
@@ -195,10 +163,10 @@ export class Workspace {
 		const { state, ignored } = decodeState(params);
 		const notes = [...ignored];
 		if (state.theme === 'system' && !params.has('theme')) {
-			const saved = readPref(PREF_THEME);
+			const saved = readPref('theme');
 			if (saved === 'light' || saved === 'dark') state.theme = saved;
 		}
-		if (state.size === 'normal' && !params.has('size') && readPref(PREF_SIZE) === 'large')
+		if (state.size === 'normal' && !params.has('size') && readPref('size') === 'large')
 			state.size = 'large';
 		this.theme = state.theme;
 		this.size = state.size;
@@ -298,12 +266,12 @@ export class Workspace {
 
 	setTheme(theme: ThemePref): void {
 		this.theme = theme;
-		writePref(PREF_THEME, theme);
+		writePref('theme', theme);
 	}
 
 	setSize(size: SizePref): void {
 		this.size = size;
-		writePref(PREF_SIZE, size);
+		writePref('size', size);
 	}
 
 	setColumns(columns: LongColumn[] | null): void {
@@ -370,8 +338,13 @@ export class Workspace {
 	async openText(
 		text: string,
 		file: string,
-		origin: 'file' | 'address',
-		{ then, size, choice }: { then?: UrlState; size?: number; choice: number }
+		origin: 'file' | 'address' | 'library',
+		{
+			then,
+			size,
+			choice,
+			libraryKey
+		}: { then?: UrlState; size?: number; choice: number; libraryKey?: string }
 	): Promise<boolean> {
 		// Loaded on demand, and the YAML parser only for YAML text.
 		const { loadScenarioLazily, formatLoadError, problemCount } =
@@ -388,19 +361,20 @@ export class Workspace {
 			return false;
 		}
 		this.shown = choice;
-		if (origin === 'file') this.stopLink();
+		if (origin !== 'address') this.stopLink();
 		this.loadProblem = null;
 		this.waiting = false;
-		const opened: OpenScenario = { scenario: result.scenario, file, origin };
+		const opened: OpenScenario = { scenario: result.scenario, file, origin, libraryKey };
 		this.external = opened;
 		this.bundledId = null;
 		this.resetForNewScenario();
 		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
-		this.status = `Opened ${result.scenario.meta.title} from ${file}`;
+		this.status = `Opened ${result.scenario.meta.title} from ${origin === 'library' ? 'this browser’s library' : file}`;
 		// Kept in the background: the scenario is on screen whether or not storage works.
-		void this.library.keep(text, result.scenario, file, origin).then((key) => {
-			if (key && this.external === opened) this.external = { ...opened, libraryKey: key };
-		});
+		if (origin !== 'library')
+			void this.library.keep(text, result.scenario, file, origin).then((key) => {
+				if (key && this.external === opened) this.external = { ...opened, libraryKey: key };
+			});
 		return true;
 	}
 
@@ -495,42 +469,13 @@ export class Workspace {
 		const choice = ++this.choices;
 		const record = await this.library.get(key);
 		if (!record || choice !== this.choices) return false;
-		return this.openRecord(record, choice, then);
-	}
-
-	private async openRecord(
-		record: LibraryRecord,
-		choice: number,
-		then?: UrlState
-	): Promise<boolean> {
-		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
-		const name = record.from || record.title;
-		const result = await loadScenarioLazily(record.text, name);
-		if (choice !== this.choices) return false;
-		if (!result.ok) {
-			this.loadProblem = {
-				title: `Could not open ${name} from this browser’s library: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
-				lines: result.errors.map(formatLoadError)
-			};
-			return false;
-		}
-		this.shown = choice;
-		this.stopLink();
-		this.loadProblem = null;
-		this.waiting = false;
-		this.loading = null;
-		this.src = null;
-		this.external = {
-			scenario: result.scenario,
-			file: name,
-			origin: 'library',
+		const ok = await this.openText(record.text, record.from || record.title, 'library', {
+			then,
+			choice,
 			libraryKey: record.key
-		};
-		this.bundledId = null;
-		this.resetForNewScenario();
-		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
-		this.status = `Opened ${result.scenario.meta.title} from this browser’s library`;
-		return true;
+		});
+		if (ok) this.src = null;
+		return ok;
 	}
 
 	/** Removes a scenario from this browser's library; the one on screen stays on screen. */
