@@ -6,6 +6,8 @@
  * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed),
  * --class-only / --no-class (class mode load: 300 students on the class server, 127.0.0.1).
  * --editor-only (with --browser-only: only the editor's rows, tests/bench/editor-bench.ts).
+ * Worst inputs (deep nesting, a million keys, 20,000 errors) through the CLI, each in a child
+ * process with its peak memory (worst-case.ts); --worst-only runs just those.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
 import { serve } from './serve';
+import { worstCaseBench } from './worst-case';
 
 const APP_DIR = 'build-bench';
 const BARE_DIR = 'tmp/bench-bare';
@@ -78,8 +81,12 @@ export async function bench(argv: string[]): Promise<number> {
 	const started = Date.now();
 
 	const classOnly = flag('class-only');
-	if (!flag('browser-only') && !classOnly) rows.push(...(await nodeBench(sizes, runs, log)));
-	if (!flag('no-class') && !flag('browser-only')) rows.push(...(await classLoadBench(log)));
+	if (!flag('browser-only') && !classOnly && !flag('worst-only'))
+		rows.push(...(await nodeBench(sizes, runs, log)));
+	if ((!flag('browser-only') && !classOnly) || flag('worst-only'))
+		rows.push(...worstCaseBench(log));
+	if (!flag('no-class') && !flag('browser-only') && !flag('worst-only'))
+		rows.push(...(await classLoadBench(log)));
 
 	if (!flag('node-only') && !classOnly) {
 		if (!flag('no-build') && !build(log)) {

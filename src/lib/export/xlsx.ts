@@ -22,6 +22,7 @@ import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './format-info';
 import { COLUMN_TITLES, type LongColumn } from '../scenario/claim-columns';
 import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from '../view/palette';
+import { LinkBudget, linkNotes } from './xlsx-links';
 import { buildMatrix, resolveView, type ExportView } from './view';
 import {
 	authorsText,
@@ -179,8 +180,15 @@ function setText(cell: Cell, value: string, style: Look = LOOKS.plain): string {
 	return text;
 }
 
-/** Writes a link and its style; returns its text as written. */
-function setLink(cell: Cell, text: string, href: string, base: Look = LOOKS.plain): string {
+/** Writes a link and its style, or text when Excel's link limits are reached; returns the text. */
+function setLink(
+	cell: Cell,
+	text: string,
+	href: string,
+	budget: LinkBudget,
+	base: Look = LOOKS.plain
+): string {
+	if (!budget.allow(href)) return setText(cell, text, base);
 	const shown = (MAYBE_NOT_XML.test(text) ? xmlSafe(text) : text).slice(0, MAX_CELL);
 	cell.value = { text: shown, hyperlink: href, tooltip: 'Open in a browser' };
 	cell.style = linkLook(base) as Style;
@@ -300,6 +308,8 @@ function addMatrix(workbook: Workbook, view: ExportView): void {
 	sheet.autoFilter = `A1:${columnLetter(matrix.columns.length + 1)}${matrix.rows.length + 1}`;
 	sheet.pageSetup.printTitlesRow = '1:1';
 	sheet.pageSetup.printTitlesColumn = 'A:A';
+	// One page wide, as many tall as it takes: a printed matrix reads across a row.
+	Object.assign(sheet.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
 }
 
 const CLAIM_WIDTHS: Record<LongColumn, number> = {
@@ -334,7 +344,7 @@ const CLAIM_WRAPPED: ReadonlySet<LongColumn> = new Set([
 	'title'
 ]);
 
-function addClaims(workbook: Workbook, view: ExportView): void {
+function addClaims(workbook: Workbook, view: ExportView, budget: LinkBudget): void {
 	const sheet = frozenSheet(workbook, 'Claims', 0);
 	const columns = view.columns;
 	const header = sheet.getRow(1);
@@ -368,7 +378,7 @@ function addClaims(workbook: Workbook, view: ExportView): void {
 			const base = bases[i]!;
 			const text =
 				i === linkAt && passage!.href
-					? setLink(cell, value, passage!.href, LOOKS[base])
+					? setLink(cell, value, passage!.href, budget, LOOKS[base])
 					: setText(cell, value, column === 'stance' ? stanceLooks[claim.stance] : LOOKS[base]);
 			const per = perLine[i];
 			if (per) lines = Math.max(lines, linesAt(text, per));
@@ -392,7 +402,7 @@ const SOURCE_COLUMNS = [
 	['Notes', 50]
 ] as const;
 
-function addSources(workbook: Workbook, view: ExportView): void {
+function addSources(workbook: Workbook, view: ExportView, budget: LinkBudget): void {
 	const sheet = frozenSheet(workbook, 'Sources', 1);
 	const header = sheet.getRow(1);
 	SOURCE_COLUMNS.forEach(([title, width], i) => {
@@ -416,7 +426,7 @@ function addSources(workbook: Workbook, view: ExportView): void {
 		values.forEach((value, i) => {
 			const cell = row.getCell(i + 1);
 			const href = i === 8 ? safeHref(value) : null;
-			if (href) setLink(cell, value, href, LOOKS.wrap);
+			if (href) setLink(cell, value, href, budget, LOOKS.wrap);
 			else setText(cell, value, LOOKS.wrap);
 		});
 	});
@@ -424,7 +434,7 @@ function addSources(workbook: Workbook, view: ExportView): void {
 	sheet.autoFilter = `A1:${columnLetter(SOURCE_COLUMNS.length)}${view.sources.length + 1}`;
 }
 
-function addLegend(workbook: Workbook, view: ExportView): void {
+function addLegend(workbook: Workbook, view: ExportView, links: readonly LinkBudget[]): void {
 	const sheet = workbook.addWorksheet('Legend & method');
 	sheet.getColumn(1).width = 26;
 	sheet.getColumn(2).width = 100;
@@ -491,6 +501,9 @@ function addLegend(workbook: Workbook, view: ExportView): void {
 		);
 	}
 	blank();
+	heading('Links');
+	linkNotes(links).forEach((note, i) => line(i === 0 ? 'Passage links' : '', note));
+	blank();
 	heading('Method');
 	line('How the data was coded', meta.method);
 	fitRowHeights(sheet, new Set([1, 2]), 1);
@@ -507,9 +520,10 @@ export async function workbook(input: ExportInput): Promise<Uint8Array> {
 		book.modified = view.now;
 	}
 	addMatrix(book, view);
-	addClaims(book, view);
-	addSources(book, view);
-	addLegend(book, view);
+	const links = [new LinkBudget('Claims'), new LinkBudget('Sources')];
+	addClaims(book, view, links[0]!);
+	addSources(book, view, links[1]!);
+	addLegend(book, view, links);
 	// Light compression: a third faster on large scenarios, for files a little larger.
 	const bytes = await book.xlsx.writeBuffer({
 		zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } }

@@ -15,11 +15,12 @@ import {
 } from '../scenario/schema';
 import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
+import { decodeBytes } from '../scenario/decode';
 import { tableModel, type TableModel } from '../view/matrix-view';
 import { LocalLibrary } from './local-library.svelte';
 import type { LoadProblem, OpenScenario } from './open-scenario';
 import { readPref, writePref } from './preferences';
-import { fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
+import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	decodeState,
 	encodeSearch,
@@ -74,8 +75,15 @@ export class Workspace {
 	 * a newer choice was made is dropped, so a slow link cannot undo what the reader picked since.
 	 */
 	private choices = 0;
+	/**
+	 * The choice on screen: an open older than it is dropped when it finishes, but a newer one
+	 * that fails (an invalid file while a link loads) leaves a pending older one to finish.
+	 */
+	private shown = 0;
 	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
-	private early: { url: string; fetched: Promise<Fetched> } | null = null;
+	private early: { url: string; fetched: Promise<Fetched>; cancel: AbortController } | null = null;
+	/** The address being fetched, for Cancel and for the "Opening" line after a file's failure. */
+	private pendingLink: { url: string; cancel: AbortController } | null = null;
 
 	current: OpenScenario | undefined = $derived.by(() => {
 		if (this.waiting) return undefined;
@@ -138,7 +146,12 @@ export class Workspace {
 	prefetch(params: URLSearchParams): void {
 		const url = decodeState(params).state.src?.trim();
 		if (!url || !isHttpUrl(url)) return;
-		this.early = { url, fetched: takeEarlyFetch(url) ?? fetchScenario(url) };
+		const cancel = new AbortController();
+		this.early = {
+			url,
+			cancel,
+			fetched: takeEarlyFetch(url, cancel.signal) ?? fetchScenario(url, cancel.signal)
+		};
 		// Failures are reported by openText's own import, which reuses this request.
 		import('../scenario/load-core').catch(() => undefined);
 		this.waiting = true;
@@ -281,7 +294,8 @@ export class Workspace {
 	/** Switches to a bundled scenario; filters and selection refer to ids and start afresh. */
 	chooseBundled(id: string): void {
 		if (!this.bundled.some((b) => b.scenario.meta.id === id)) return;
-		this.choices++;
+		this.shown = ++this.choices;
+		this.stopLink();
 		this.waiting = false;
 		this.loading = null;
 		this.external = null;
@@ -289,6 +303,26 @@ export class Workspace {
 		this.bundledId = id === this.defaultId ? null : id;
 		this.resetForNewScenario();
 		this.status = `Showing ${this.scenario?.meta.title ?? id}`;
+	}
+
+	/**
+	 * Stops whatever is being opened (a link's download, a file being checked): the scenario on
+	 * screen stays, or the default one shows if nothing was on screen yet.
+	 */
+	cancelLoading(): void {
+		const what = this.loading;
+		this.shown = ++this.choices;
+		this.stopLink();
+		this.loading = null;
+		this.waiting = false;
+		if (what) this.status = `Stopped opening ${what}. The scenario on screen is unchanged.`;
+	}
+
+	private stopLink(): void {
+		this.pendingLink?.cancel.abort();
+		this.early?.cancel.abort();
+		this.pendingLink = null;
+		this.early = null;
 	}
 
 	private resetForNewScenario(): void {
@@ -314,9 +348,10 @@ export class Workspace {
 		}: { then?: UrlState; size?: number; choice: number; libraryKey?: string }
 	): Promise<boolean> {
 		// Loaded on demand, and the YAML parser only for YAML text.
-		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
+		const { loadScenarioLazily, formatLoadError, problemCount } =
+			await import('../scenario/load-core');
 		const result = await loadScenarioLazily(text, file, size);
-		if (choice !== this.choices) return false;
+		if (choice <= this.shown) return false;
 		if (!result.ok) {
 			// A student's downloaded position is not a broken scenario: say what it is instead.
 			const { readPositionFile, positionFileExplained } = await import('../class/position-file');
@@ -326,13 +361,16 @@ export class Workspace {
 				this.status = this.loadProblem.title;
 				return false;
 			}
+			const count = problemCount(result);
 			this.loadProblem = {
-				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
+				title: `Could not open ${file}: ${count} problem${count === 1 ? '' : 's'}${count > result.errors.length ? ` (the first ${result.errors.length} listed)` : ''}. The scenario on screen is unchanged.`,
 				lines: result.errors.map(formatLoadError)
 			};
 			this.status = this.loadProblem.title;
 			return false;
 		}
+		this.shown = choice;
+		if (origin !== 'address') this.stopLink();
 		this.loadProblem = null;
 		this.waiting = false;
 		const opened: OpenScenario = { scenario: result.scenario, file, origin, libraryKey };
@@ -378,7 +416,9 @@ export class Workspace {
 		const choice = ++this.choices;
 		const current = () => choice === this.choices;
 		try {
-			const text = await file.text();
+			// Bytes decoded as the command line does: bytes that are not UTF-8 are binary data,
+			// while a real U+FFFD stays text (File.text() would make both U+FFFD).
+			const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
 			const ok = await this.openText(text, file.name, 'file', { size: file.size, choice });
 			if (ok) this.src = null;
 			return ok;
@@ -390,17 +430,20 @@ export class Workspace {
 				};
 			return false;
 		} finally {
-			if (current()) this.loading = null;
+			if (current()) {
+				// A link still loading goes on, with the scenario on screen meanwhile (not a blank page).
+				this.loading = this.pendingLink?.url ?? null;
+				this.waiting = false;
+			}
 		}
 	}
 
 	async openAddress(address: string, then?: UrlState): Promise<boolean> {
 		const url = address.trim();
 		const choice = ++this.choices;
-		const current = () => choice === this.choices;
 		const fail = (message: string) => {
 			// Nothing to report about an open the reader has since replaced with another choice.
-			if (!current()) return false;
+			if (choice <= this.shown) return false;
 			this.loadProblem = {
 				title: `Could not open ${url || 'the address'}. The scenario on screen is unchanged.`,
 				lines: [`${url}:1:1: ${message}`]
@@ -410,16 +453,24 @@ export class Workspace {
 		};
 		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
 		this.loading = url;
-		const early = this.early?.url === url ? this.early.fetched : null;
+		const early = this.early?.url === url ? this.early : null;
 		this.early = null;
+		this.pendingLink?.cancel.abort();
+		const cancel = early?.cancel ?? new AbortController();
+		const link = { url, cancel };
+		this.pendingLink = link;
+		const mine = () => this.pendingLink === link;
 		try {
-			const fetched = await (early ?? fetchScenario(url));
+			const fetched = await (early?.fetched ?? fetchScenario(url, cancel.signal));
+			if (!mine() || cancel.signal.aborted) return false;
 			if (!fetched.ok) return fail(fetched.problem);
 			let body: Body;
 			try {
 				body = await fetched.body;
 			} catch (err) {
-				return fail(`could not be read: ${err instanceof Error ? err.message : String(err)}`);
+				const message = err instanceof Error ? err.message : String(err);
+				if (message === CANCELLED || !mine()) return false;
+				return fail(message);
 			}
 			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
 			const ok = await this.openText(body.text, name, 'address', {
@@ -430,7 +481,8 @@ export class Workspace {
 			if (ok) this.src = url;
 			return ok;
 		} finally {
-			if (current()) {
+			if (mine()) {
+				this.pendingLink = null;
 				this.loading = null;
 				// On failure the bundled scenario shows again, under the message.
 				this.waiting = false;
