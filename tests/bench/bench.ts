@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
 import { classLoadBench } from './class-load';
-import { editorBench } from './editor-bench';
+import { editorBench, editorData } from './editor-bench';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
@@ -103,7 +103,7 @@ export async function bench(argv: string[]): Promise<number> {
 		const served = await serve({
 			app: APP_DIR,
 			bare: BARE_DIR,
-			data: new Map([[name, JSON.stringify(scenario)]])
+			data: new Map([[name, JSON.stringify(scenario)], ...editorData()])
 		});
 		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);
 		try {
