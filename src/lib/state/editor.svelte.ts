@@ -248,7 +248,9 @@ export class EditorState {
 		try {
 			const raw = localStorage.getItem(JOURNAL_PREFIX + key);
 			const value = raw === null ? null : (JSON.parse(raw) as Partial<Journal>);
-			if (!value || value.key !== key || typeof value.text !== 'string') return null;
+			if (!value || value.key !== key || typeof value.baseVersion !== 'number') return null;
+			if (typeof value.text !== 'string' && (typeof value.patch !== 'object' || !value.patch))
+				return null;
 			return value as Journal;
 		} catch {
 			return null;
