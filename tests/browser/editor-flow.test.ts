@@ -14,6 +14,7 @@ import {
 	GAZETTE,
 	gazetteWithFirstClaim,
 	pasteSource,
+	ramanClaims,
 	readYamlScenario,
 	REVIEW,
 	saved,
@@ -50,28 +51,7 @@ describe('building a scenario in the editor', () => {
 			stance: 'Supports',
 			consequence: 'Charge revenue pays for buses.'
 		});
-		await selectInPane(
-			page,
-			'People will simply drive to the retail park instead, and the old town will empty out'
-		);
-		await claim(page, {
-			option: 'Congestion charge',
-			commentator: 'Priya Raman',
-			newCommentator: true,
-			nearby: true,
-			stance: 'Opposes',
-			consequence: 'Shoppers go to the retail park instead.'
-		});
-		await selectInPane(
-			page,
-			'she would back more buses, but only if they ran late enough for evening trade'
-		);
-		await claim(page, {
-			option: 'More buses',
-			commentator: 'Priya Raman',
-			stance: 'Conditional',
-			consequence: 'Helps only if buses run late.'
-		});
+		await ramanClaims(page, { newBusesOption: false });
 		await saved(page);
 
 		// A reload in the middle: the work is there, from the library.

@@ -173,6 +173,36 @@ export async function gazetteWithFirstClaim(
 	});
 }
 
+/**
+ * The baker's two claims in the Gazette: against the charge, and for more buses on a condition
+ * (`newBusesOption` when "More buses" is not an option yet).
+ */
+export async function ramanClaims(page: Page, { newBusesOption }: { newBusesOption: boolean }) {
+	await selectInPane(
+		page,
+		'People will simply drive to the retail park instead, and the old town will empty out'
+	);
+	await claim(page, {
+		option: 'Congestion charge',
+		commentator: 'Priya Raman',
+		newCommentator: true,
+		nearby: true,
+		stance: 'Opposes',
+		consequence: 'Shoppers go to the retail park instead.'
+	});
+	await selectInPane(
+		page,
+		'she would back more buses, but only if they ran late enough for evening trade'
+	);
+	await claim(page, {
+		option: 'More buses',
+		newOption: newBusesOption,
+		commentator: 'Priya Raman',
+		stance: 'Conditional',
+		consequence: 'Helps only if buses run late.'
+	});
+}
+
 /** Presses a button that downloads a file (`press` does it, by mouse or keys); the file's path and text. */
 export async function download(page: Page, press: () => Promise<void>) {
 	const started = page.waitForEvent('download');

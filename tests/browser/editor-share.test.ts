@@ -10,13 +10,12 @@ import { decodeScenarioLink } from '../../src/lib/authoring/share-link';
 import type { Scenario } from '../../src/lib/scenario/schema';
 import { launchChromium, newPage, pageErrors } from './chromium';
 import {
-	claim,
 	expectVerbatim,
 	GAZETTE,
 	gazetteWithFirstClaim,
+	ramanClaims,
 	saved,
-	section,
-	selectInPane
+	section
 } from './editor-helpers';
 
 const cell = (page: Page, option: string, column: string) =>
@@ -41,29 +40,7 @@ describe('sharing from the editor', () => {
 			'Riverside by link',
 			'How should Riverside cut traffic in the old town?'
 		);
-		await selectInPane(
-			editor,
-			'People will simply drive to the retail park instead, and the old town will empty out'
-		);
-		await claim(editor, {
-			option: 'Congestion charge',
-			commentator: 'Priya Raman',
-			newCommentator: true,
-			nearby: true,
-			stance: 'Opposes',
-			consequence: 'Shoppers go to the retail park instead.'
-		});
-		await selectInPane(
-			editor,
-			'she would back more buses, but only if they ran late enough for evening trade'
-		);
-		await claim(editor, {
-			option: 'More buses',
-			newOption: true,
-			commentator: 'Priya Raman',
-			stance: 'Conditional',
-			consequence: 'Helps only if buses run late.'
-		});
+		await ramanClaims(editor, { newBusesOption: true });
 		await section(editor, 'Scenario');
 		await editor.getByLabel('Coded by').fill('A. Sharer');
 		await editor.getByRole('heading', { name: /^No problems/ }).waitFor();
