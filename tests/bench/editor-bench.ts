@@ -177,8 +177,15 @@ async function scripts(browser: Browser, url: string): Promise<Map<string, numbe
 	return new Map(entries);
 }
 
-/** Strings only the editor's code holds (its journal's key, its section navigation). */
-const EDITOR_MARKS = ['stancegrid:editor-journal:', 'Editor sections'];
+/**
+ * What only the editor's code holds: its journal's key, its section navigation, and ag-grid's
+ * editing core (which once rode in the chunk the workspace shares with the editor).
+ */
+const EDITOR_MARKS = [
+	/stancegrid:editor-journal:/,
+	/Editor sections/,
+	/moduleName:\s*["'`]EditCore["'`]/
+];
 
 export async function firstLoad(browser: Browser, base: string): Promise<Row[]> {
 	const workspace = await scripts(browser, base + '/');
@@ -188,7 +195,7 @@ export async function firstLoad(browser: Browser, base: string): Promise<Row[]> 
 	let leaked = 0;
 	for (const [url, bytes] of workspace) {
 		const body = await (await fetch(url)).text();
-		if (EDITOR_MARKS.some((mark) => body.includes(mark))) leaked += bytes;
+		if (EDITOR_MARKS.some((mark) => mark.test(body))) leaked += bytes;
 	}
 	const total = [...workspace.values()].reduce((a, b) => a + b, 0);
 	return [
