@@ -186,7 +186,11 @@ describe('agreement with the student', () => {
 			['c', 1, 2],
 			['b', 1, 1]
 		]);
-		const names = new Map([['a', 'A'], ['b', 'B'], ['c', 'C']]);
+		const names = new Map([
+			['a', 'A'],
+			['b', 'B'],
+			['c', 'C']
+		]);
 		const text = positionText(t, me, result, names, new Date(0));
 		expect(text.indexOf('- A: 67%')).toBeLessThan(text.indexOf('Too few shared options'));
 		expect(text.indexOf('Too few shared options')).toBeLessThan(text.indexOf('- C: 100%'));

@@ -47,6 +47,8 @@ export interface GridProps {
 	onfocus?: (rowId: string | null, colId: string | null) => void;
 	/** The cell the evidence panel shows, outlined so it is clear what the panel refers to. */
 	selected: GridCell | null;
+	/** The search's words, marked in cell text. */
+	terms?: readonly string[];
 }
 
 export interface GridCell {
@@ -56,6 +58,7 @@ export interface GridCell {
 
 interface GridContext {
 	selected: GridCell | null;
+	terms: readonly string[];
 }
 
 function sortOf(api: GridApi<Row>): SortKey[] {
@@ -99,7 +102,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 		}
 		const initial = untrack(props);
 		// Read by the cell class rule below; mutated in place, then the two affected rows refresh.
-		const context: GridContext = { selected: initial.selected };
+		const context: GridContext = { selected: initial.selected, terms: initial.terms ?? [] };
 		// Rows to show when the data says which (`GridData.shown`); read by the external filter.
 		let shown = initial.data.shown;
 		const options: GridOptions<Row> = {
@@ -199,6 +202,13 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			api.refreshCells({ rowNodes: rows, force: true });
 			// A selection from a link may be off screen; bring it into view without taking focus.
 			if (next) revealCell(api, next.rowId, next.colId);
+		});
+		$effect(() => {
+			const terms = props().terms ?? [];
+			if (terms.join('\n') === context.terms.join('\n')) return;
+			context.terms = terms;
+			// Only the rows drawn; the others render with the new words when they scroll in.
+			api.refreshCells({ force: true });
 		});
 		$effect(() => {
 			const size = props().size;

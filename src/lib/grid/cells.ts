@@ -11,12 +11,28 @@ import type {
 import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
 import { isHttpUrl, type Source, type Stance } from '../scenario/schema';
 import type { DimensionCell } from './by-dimension';
+import { highlightRuns } from '../view/search-terms';
 import { EMPTY_CELL, RENDERERS, type CellSummary, type Pair } from './model';
 
 function el(tag: string, className = '', text?: string): HTMLElement {
 	const node = document.createElement(tag);
 	if (className) node.className = className;
 	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+/** The search's words, which the grid wrapper keeps in the grid's context. */
+function termsOf(params: { context?: unknown }): readonly string[] {
+	const context = params.context as { terms?: readonly string[] } | undefined;
+	return context?.terms ?? [];
+}
+
+/** A span of text with the search's words in <mark>s, built as text nodes (never HTML). */
+function marked(className: string, text: string, terms: readonly string[]): HTMLElement {
+	if (terms.length === 0) return el('span', className, text);
+	const node = el('span', className);
+	for (const run of highlightRuns(text, terms))
+		node.append(run.match ? el('mark', 'sg-hit', run.text) : document.createTextNode(run.text));
 	return node;
 }
 
@@ -39,6 +55,7 @@ export function stanceBadge(stance: Stance): HTMLElement {
 
 function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElement {
 	const cell = params.value ?? EMPTY_CELL;
+	const terms = termsOf(params);
 	const root = el('div', 'sg-cell');
 	if (cell.claims.length === 0) {
 		root.classList.add('sg-cell-empty');
@@ -47,7 +64,7 @@ function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElem
 	}
 	if (cell.claims.length === 1) {
 		const claim = cell.claims[0]!;
-		root.append(stanceBadge(claim.stance), el('span', 'sg-consequence', claim.consequence));
+		root.append(stanceBadge(claim.stance), marked('sg-consequence', claim.consequence, terms));
 		return root;
 	}
 	const head = el('span', 'sg-mix');
@@ -69,12 +86,18 @@ function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElem
 		item.append(
 			symbol(STANCE_LOOK[claim.stance].symbol),
 			hidden(`${STANCE_LOOK[claim.stance].word}: `),
-			el('span', 'sg-consequence', claim.consequence)
+			marked('sg-consequence', claim.consequence, terms)
 		);
 		list.append(item);
 	}
 	root.append(head, list);
 	return root;
+}
+
+/** Plain text with the search's words marked (claims table text columns). */
+function textCell(params: ICellRendererParams<unknown, unknown>): HTMLElement {
+	const text = params.valueFormatted ?? (params.value == null ? '' : String(params.value));
+	return marked('sg-text', text, termsOf(params));
 }
 
 function optionCell(
@@ -188,5 +211,6 @@ export const GRID_COMPONENTS = {
 	[RENDERERS.direction]: directionCell,
 	[RENDERERS.claimStance]: claimStanceCell,
 	[RENDERERS.link]: linkCell,
+	[RENDERERS.text]: textCell,
 	[RENDERERS.sourceHeader]: SourceHeader
 };

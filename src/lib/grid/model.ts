@@ -22,6 +22,7 @@ export const RENDERERS = {
 	direction: 'sgDirectionCell',
 	claimStance: 'sgClaimStanceCell',
 	link: 'sgLinkCell',
+	text: 'sgTextCell',
 	sourceHeader: 'sgSourceHeader'
 } as const;
 

@@ -15,6 +15,7 @@ import {
 } from '../scenario/schema';
 import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
+import { queryTerms } from '../view/search-terms';
 import { fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	decodeState,
@@ -111,6 +112,8 @@ export class Workspace {
 	});
 	scenario: Scenario | undefined = $derived(this.current?.scenario);
 	claims: Claim[] = $derived(this.scenario ? applyFilters(this.scenario, this.filters) : []);
+	/** The search's words, for marking them wherever claim text is shown. */
+	terms: string[] = $derived(queryTerms(this.filters.query));
 	evidence: Claim[] = $derived(
 		this.scenario ? selectedClaims(this.scenario, this.claims, this.selected) : []
 	);
