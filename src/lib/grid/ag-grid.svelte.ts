@@ -28,6 +28,11 @@ if (typeof window !== 'undefined') {
 	);
 }
 
+/** True when the grid's code could not be downloaded (the grid shows why, in its place). */
+export function gridLoadFailed(): boolean {
+	return library === 'failed';
+}
+
 /** Source group headers hold three lines: outlet, title, date. */
 function groupHeaderHeight(size: SizePref): number {
 	return size === 'large' ? 88 : 64;
