@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { syntheticScenario, SIZES, type SizeName } from '../../src/lib/bench/synthetic';
+import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';

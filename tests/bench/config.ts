@@ -4,7 +4,7 @@
  * piece, the measurement reports "n/a (... not found)" instead of failing, so this file is the
  * one to edit when the workspace changes.
  */
-import type { SizeName } from '../../src/lib/bench/synthetic';
+import type { SizeName } from './synthetic';
 
 export const CONFIG = {
 	/** Timed runs per measurement (after one warm-up); the median is reported. */

@@ -6,9 +6,9 @@
 import ExcelJS from 'exceljs';
 import * as v from 'valibot';
 import { analyze } from '../../src/lib/analysis/stats';
-import { syntheticScenario, type SizeName } from '../../src/lib/bench/synthetic';
+import { syntheticScenario, type SizeName } from './synthetic';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/lib/export/formats';
-import { longCsv } from '../../src/lib/export/long-table';
+import { longCsv } from '../../src/lib/export/long-csv';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { passageUrl } from '../../src/lib/scenario/passage-link';
 import { ScenarioSchema, type Scenario } from '../../src/lib/scenario/schema';

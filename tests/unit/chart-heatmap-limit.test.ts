@@ -8,7 +8,7 @@ import {
 	positionCounts
 } from '../../src/lib/charts/agreement-heatmap';
 import { PLAIN_LIGHT_THEME as THEME } from '../../src/lib/charts/theme';
-import { syntheticScenario } from '../../src/lib/bench/synthetic';
+import { syntheticScenario } from '../bench/synthetic';
 
 describe('agreement heatmap on many commentators', () => {
 	// 100 commentators: above the limit, small enough for a unit test.

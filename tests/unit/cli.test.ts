@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { longCsv } from '../../src/lib/export/long-table';
+import { longCsv } from '../../src/lib/export/long-csv';
 import { loadScenario } from '../../src/lib/scenario/load';
 
 const MINI = 'tests/fixtures/scenarios/mini.yaml';

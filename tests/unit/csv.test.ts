@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, neutralizeFormula, toCsv } from '../../src/lib/export/csv';
-import { LONG_COLUMNS, longCsv } from '../../src/lib/export/long-table';
+import { LONG_COLUMNS } from '../../src/lib/scenario/claim-columns';
+import { longCsv } from '../../src/lib/export/long-csv';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { parseCsv } from './delimited-reader';
 

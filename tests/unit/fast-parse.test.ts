@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { syntheticScenario } from '../../src/lib/bench/synthetic';
+import { syntheticScenario } from '../bench/synthetic';
 import { decodeBytes } from '../../src/lib/scenario/decode';
 import { compileParse, GIVE_UP } from '../../src/lib/scenario/fast-parse';
 import { ScenarioSchema } from '../../src/lib/scenario/schema';

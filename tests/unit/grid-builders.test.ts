@@ -7,7 +7,7 @@ import {
 	LONG_COLUMNS,
 	indexScenario,
 	longRow
-} from '../../src/lib/export/long-table';
+} from '../../src/lib/scenario/claim-columns';
 import {
 	EMPTY_DIMENSION_CELL,
 	dimensionCellText,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { seededRandom, SIZES, syntheticScenario } from '../../src/lib/bench/synthetic';
+import { seededRandom, SIZES, syntheticScenario } from '../bench/synthetic';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';
 

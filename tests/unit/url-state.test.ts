@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LONG_COLUMNS } from '../../src/lib/export/long-table';
+import { LONG_COLUMNS } from '../../src/lib/scenario/claim-columns';
 import { sortableColumns } from '../../src/lib/grid/views';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { COMMENTATOR_KINDS, STANCES } from '../../src/lib/scenario/schema';
@@ -19,7 +19,7 @@ import {
 	selectionKey,
 	type Selection,
 	type UrlState
-} from '../../src/lib/state/url-state';
+} from '../../src/lib/view/url-state';
 import { NO_FILTERS } from '../../src/lib/view/filters';
 
 const FILE = 'tests/fixtures/scenarios/mini.yaml';

@@ -8,7 +8,7 @@ import { dateLabel, STANCE_LOOK } from '../present/stance';
 import { passageUrl } from '../scenario/passage-link';
 import { NOT_STATED, STANCES, type Stance } from '../scenario/schema';
 import { safeHref } from './escape';
-import type { ExportInput } from './formats';
+import type { ExportInput } from './format-info';
 import { buildMatrix, resolveView, type MatrixCell } from './view';
 
 /** Characters of consequence shown in a matrix cell; the citation below has the full quote. */

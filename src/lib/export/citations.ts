@@ -6,7 +6,7 @@
  */
 import { NOT_STATED, type Source, type SourceKind } from '../scenario/schema';
 import { oneLine, safeHref } from './escape';
-import type { ExportInput } from './formats';
+import type { ExportInput } from './format-info';
 import { resolveView } from './view';
 import { SOURCE_KIND_WORDS } from './words';
 

@@ -8,7 +8,7 @@ import { DIRECTION_LOOK, STANCE_LOOK } from '../present/stance';
 import { byId } from '../scenario/group';
 import { passageUrl } from '../scenario/passage-link';
 import { STANCES, type Claim, type Stance } from '../scenario/schema';
-import { CELLS, LONG_COLUMNS, type LongColumn } from './long-table';
+import { CELLS, LONG_COLUMNS, type LongColumn } from '../scenario/claim-columns';
 import type { ExportView } from './view';
 
 export interface PassageLink {

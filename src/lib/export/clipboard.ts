@@ -6,11 +6,11 @@
  */
 import { neutralizeFormula } from './csv';
 import { escapeHtml, oneLine, safeHref } from './escape';
-import type { ExportInput } from './formats';
+import type { ExportInput } from './format-info';
 import { matrixTextTable } from './matrix-table';
 import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
 import { buildMatrix, resolveView } from './view';
-import { COLUMN_TITLES } from './long-table';
+import { COLUMN_TITLES } from '../scenario/claim-columns';
 import { cellEntries, readableRows } from './words';
 
 export interface ClipboardTable {

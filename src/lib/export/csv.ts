@@ -2,7 +2,9 @@
  * RFC 4180 CSV with the OWASP formula-injection guard. Every cell a spreadsheet could read as a
  * formula gets a leading apostrophe, which Excel, LibreOffice and Sheets show as plain text.
  */
-export type Cell = string | number | boolean | null | undefined;
+import type { Cell } from '../scenario/claim-columns';
+
+export type { Cell };
 
 /** = + - @ tab CR: what a spreadsheet reads as the start of a formula (by code: 320,000 cells). */
 function startsFormula(value: string): boolean {

@@ -3,7 +3,7 @@
  * export menu lists formats on the first screen and loads the serializers only when opened.
  */
 import type { Claim, Scenario } from '../scenario/schema';
-import type { LongColumn } from './long-table';
+import type { LongColumn } from '../scenario/claim-columns';
 
 /**
  * What is on screen, handed to every serializer: exports follow the view's filters, order and

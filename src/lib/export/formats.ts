@@ -9,7 +9,7 @@ import {
 	type ExportInput,
 	type FormatInfo
 } from './format-info';
-import { longCsv } from './long-table';
+import { longCsv } from './long-csv';
 import { matrixMarkdown } from './markdown';
 import { matrixCsv } from './matrix-table';
 import { workbook } from './xlsx';

@@ -6,7 +6,7 @@
 import { NOT_ADDRESSED, STANCE_LOOK } from '../present/stance';
 import { STANCES } from '../scenario/schema';
 import { escapeMarkdown, markdownHref, safeHref } from './escape';
-import type { ExportInput } from './formats';
+import type { ExportInput } from './format-info';
 import { passageUrl } from '../scenario/passage-link';
 import { buildMatrix, resolveView } from './view';
 import { citationLine, claimEntry, STANCE_MEANING } from './words';

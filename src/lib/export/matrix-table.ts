@@ -3,7 +3,7 @@
  * clipboard's TSV and HTML copies.
  */
 import { toCsv } from './csv';
-import type { ExportInput } from './formats';
+import type { ExportInput } from './format-info';
 import { buildMatrix, resolveView, type Matrix } from './view';
 import { cellEntries } from './words';
 

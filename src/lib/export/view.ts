@@ -4,8 +4,13 @@
  * than the raw input so they all agree on what "in view" means.
  */
 import type { Claim, Commentator, Option, Scenario, Source, Stance } from '../scenario/schema';
-import type { ExportInput } from './formats';
-import { indexScenario, LONG_COLUMNS, type LongColumn, type ScenarioIndex } from './long-table';
+import type { ExportInput } from './format-info';
+import {
+	indexScenario,
+	LONG_COLUMNS,
+	type LongColumn,
+	type ScenarioIndex
+} from '../scenario/claim-columns';
 
 export interface ExportView {
 	scenario: Scenario;

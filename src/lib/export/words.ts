@@ -5,7 +5,7 @@
 import { NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
 import { NOT_STATED, type Claim, type Source, type SourceKind } from '../scenario/schema';
 import { claimTexts } from './claim-texts';
-import type { LongColumn } from './long-table';
+import type { LongColumn } from '../scenario/claim-columns';
 import type { ExportView, MatrixCell } from './view';
 
 /** "Supports ▲: consequence": the stance in a word and a symbol, so no colour is needed. */

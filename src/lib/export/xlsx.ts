@@ -13,8 +13,8 @@ import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../presen
 import { DIRECTIONS, NOT_STATED, STANCES, type Stance } from '../scenario/schema';
 import { claimTexts } from './claim-texts';
 import { safeHref, xmlSafe } from './escape';
-import type { ExportInput } from './formats';
-import { COLUMN_TITLES, type LongColumn } from './long-table';
+import type { ExportInput } from './format-info';
+import { COLUMN_TITLES, type LongColumn } from '../scenario/claim-columns';
 import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
 import { buildMatrix, resolveView, type ExportView } from './view';
 import {

@@ -6,7 +6,7 @@
 import type { ColumnState, GridApi, GridOptions } from 'ag-grid-community';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import type { SizePref, SortKey } from '../state/url-state';
+import type { SizePref, SortKey } from '../view/url-state';
 import './cells.css';
 import type { GridData } from './views';
 

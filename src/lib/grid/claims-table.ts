@@ -10,7 +10,7 @@ import {
 	indexScenario,
 	longRow,
 	type LongColumn
-} from '../export/long-table';
+} from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
 import { NORMAL_SIZING, RENDERERS, px, type Sizing } from './model';
 

@@ -5,7 +5,7 @@
  * waiting for the grid's code to download and compile.
  */
 import { ModuleRegistry, ValidationModule, createGrid, themeQuartz } from 'ag-grid-community';
-import type { SizePref } from '../state/url-state';
+import type { SizePref } from '../view/url-state';
 import { GRID_COMPONENTS } from './cells';
 import { GRID_MODULES } from './modules';
 

@@ -11,7 +11,7 @@ import type {
 	Source,
 	Stance
 } from '../scenario/schema';
-import { NO_SOURCE } from '../state/url-state';
+import { NO_SOURCE } from '../view/url-state';
 
 /** Renderer and header component names, shared by the column builders and `cells.ts`. */
 export const RENDERERS = {

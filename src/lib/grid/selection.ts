@@ -3,8 +3,8 @@
  * click opens the right evidence and Escape puts focus back on the cell it came from.
  */
 import type { Scenario } from '../scenario/schema';
-import type { Selection, ViewName } from '../state/url-state';
-import { isSlug, NO_SOURCE } from '../state/url-state';
+import type { Selection, ViewName } from '../view/url-state';
+import { isSlug, NO_SOURCE } from '../view/url-state';
 import { OPTION_COLUMN } from './matrix';
 import { pairId } from './model';
 

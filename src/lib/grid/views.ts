@@ -3,10 +3,10 @@
  * calls `gridData` and hands the result to the ag-grid wrapper; nothing here touches the DOM.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import type { LongColumn } from '../export/long-table';
-import { LONG_COLUMNS } from '../export/long-table';
+import type { LongColumn } from '../scenario/claim-columns';
+import { LONG_COLUMNS } from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
-import type { ViewName } from '../state/url-state';
+import type { ViewName } from '../view/url-state';
 import { isFiltered, type Filters } from '../view/filters';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';

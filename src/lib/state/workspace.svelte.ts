@@ -4,7 +4,7 @@
  * and change it only through its methods; the address bar mirrors `search`.
  */
 import { createContext } from 'svelte';
-import type { LongColumn } from '../export/long-table';
+import type { LongColumn } from '../scenario/claim-columns';
 import type { BundledScenario } from '../scenario/bundled';
 import {
 	isHttpUrl,
@@ -28,7 +28,7 @@ import {
 	type ThemePref,
 	type UrlState,
 	type ViewName
-} from './url-state';
+} from '../view/url-state';
 
 export interface OpenScenario {
 	scenario: Scenario;

@@ -4,7 +4,7 @@
  */
 import { passageUrl } from '../scenario/passage-link';
 import { NOT_STATED, isHttpUrl, type Claim, type Quote, type Scenario } from '../scenario/schema';
-import type { Selection } from '../state/url-state';
+import type { Selection } from './url-state';
 import { dateLabel } from '../present/stance';
 
 /**

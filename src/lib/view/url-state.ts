@@ -4,7 +4,7 @@
  * Node. A query string is untrusted input: every value is checked, and whatever cannot be used
  * is reported back as `ignored` (for a visible notice) instead of throwing.
  */
-import { LONG_COLUMNS, type LongColumn } from '../export/long-table';
+import { LONG_COLUMNS, type LongColumn } from '../scenario/claim-columns';
 import {
 	COMMENTATOR_KINDS,
 	STANCES,
@@ -14,7 +14,7 @@ import {
 	type Scenario,
 	type Stance
 } from '../scenario/schema';
-import { NO_FILTERS, type Filters } from '../view/filters';
+import { NO_FILTERS, type Filters } from './filters';
 
 export const VIEWS = ['matrix', 'claims', 'transpose', 'dimensions', 'charts', 'position'] as const;
 export type ViewName = (typeof VIEWS)[number];

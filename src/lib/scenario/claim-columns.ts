@@ -1,11 +1,14 @@
 /**
- * The long table: one row per claim, the shape other tools read (brief §5). The first eleven
+ * The claim columns: one row per claim, every field a column, read by the claims grid and by
+ * every export alike (the long CSV is the shape other tools read, brief §5). The first eleven
  * columns are a published contract and must not change; more may follow.
  */
-import { byId } from '../scenario/group';
-import { passageUrl } from '../scenario/passage-link';
-import type { Claim, Scenario } from '../scenario/schema';
-import { toCsv, type Cell } from './csv';
+import { byId } from './group';
+import { passageUrl } from './passage-link';
+import type { Claim, Scenario } from './schema';
+
+/** A value in one column: text, a count or a flag; empty when absent. */
+export type Cell = string | number | boolean | null | undefined;
 
 export const LONG_COLUMNS = [
 	'option_id',
@@ -157,13 +160,4 @@ export const CONTRACT_COLUMNS = LONG_COLUMNS.slice(0, 11);
  */
 export function csvColumns(visible: readonly LongColumn[] = LONG_COLUMNS): LongColumn[] {
 	return [...CONTRACT_COLUMNS, ...visible.filter((c) => !CONTRACT_COLUMNS.includes(c))];
-}
-
-export function longCsv(
-	scenario: Scenario,
-	claims?: readonly Claim[],
-	columns?: readonly LongColumn[]
-): string {
-	const { header, rows } = longTable(scenario, claims, csvColumns(columns));
-	return toCsv(header, rows);
 }

@@ -16,7 +16,7 @@ import type {
 	Source,
 	SourceKind,
 	Stance
-} from '../scenario/schema';
+} from '../../src/lib/scenario/schema';
 
 export interface SyntheticSize {
 	options: number;
