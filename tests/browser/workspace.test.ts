@@ -560,6 +560,12 @@ describe('workspace views', () => {
 		await expect.poll(() => page.url()).toContain('option=');
 		const optionId = new URL(page.url()).searchParams.get('option')!;
 		const label = scenario.options.find((o) => o.id === optionId)!.label;
+		// The option's claims are listed at once, grouped by stance; Escape closes the list.
+		await expect(
+			page.getByRole('dialog', { name: label }).locator('[data-claim]').count()
+		).resolves.toBe(scenario.claims.filter((c) => c.option === optionId).length);
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog').count()).resolves.toBe(0);
 		await expect(
 			page.getByRole('list', { name: 'Active filters' }).textContent()
 		).resolves.toContain(label);

@@ -86,6 +86,8 @@ export class Workspace {
 	loading = $state<string | null>(null);
 	/** Polite announcements for screen readers (and a visible status line). */
 	status = $state('');
+	/** The option whose claims are listed in the focused "who says what" list, if open. */
+	focusOption = $state<string | null>(null);
 	/** The grid column a selection was opened from, so the outline and focus return go there. */
 	openedColumn = $state<string | undefined>(undefined);
 	/** False until the address has been read after hydration; the address is not written before. */
@@ -250,6 +252,15 @@ export class Workspace {
 		this.panel = false;
 	}
 
+	/** Opens the list of an option's claims, grouped by stance (row header, chart bar, card). */
+	showOption(option: string): void {
+		if (this.scenario?.options.some((o) => o.id === option)) this.focusOption = option;
+	}
+
+	closeOption(): void {
+		this.focusOption = null;
+	}
+
 	setTheme(theme: ThemePref): void {
 		this.theme = theme;
 		writePref(PREF_THEME, theme);
@@ -294,6 +305,7 @@ export class Workspace {
 		this.sort = [];
 		this.selected = null;
 		this.panel = false;
+		this.focusOption = null;
 	}
 
 	/**
