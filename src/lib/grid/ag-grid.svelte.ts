@@ -133,6 +133,8 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 				}
 			},
 			ensureDomOrder: true,
+			// A visible scroll bar is the sign that there are more columns to the side.
+			alwaysShowHorizontalScroll: true,
 			enableCellTextSelection: true,
 			suppressNoRowsOverlay: true,
 			tooltipShowDelay: 400,

@@ -100,6 +100,31 @@ function textCell(params: ICellRendererParams<unknown, unknown>): HTMLElement {
 	return marked('sg-text', text, termsOf(params));
 }
 
+/**
+ * A compact cell: the stance symbol in its colour (one per stance present, with a count when a
+ * cell holds several claims), the words for screen readers; the full text is the tooltip, the
+ * note shown on focus, and the evidence panel.
+ */
+function stanceCompactCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElement {
+	const cell = params.value ?? EMPTY_CELL;
+	const root = el('div', 'sg-cell sg-compact');
+	if (cell.claims.length === 0) {
+		root.classList.add('sg-cell-empty');
+		root.append(symbol('·', 'sg-sym sg-empty-sym'), hidden(NOT_ADDRESSED.word));
+		return root;
+	}
+	for (const stance of ['support', 'conditional', 'oppose'] as const) {
+		const n = cell.counts[stance];
+		if (n === 0) continue;
+		const chip = el('span', `sg-compact-chip sg-badge-${stance}`);
+		chip.append(symbol(STANCE_LOOK[stance].symbol));
+		if (cell.claims.length > 1) chip.append(el('span', 'sg-compact-n', String(n)));
+		chip.append(hidden(` ${STANCE_LOOK[stance].word}`));
+		root.append(chip);
+	}
+	return root;
+}
+
 function optionCell(
 	params: ICellRendererParams<{ option: { label: string; description: string } }>
 ): HTMLElement {
@@ -205,6 +230,7 @@ class SourceHeader implements IInnerHeaderGroupComponent {
 
 export const GRID_COMPONENTS = {
 	[RENDERERS.stance]: stanceCell,
+	[RENDERERS.stanceCompact]: stanceCompactCell,
 	[RENDERERS.option]: optionCell,
 	[RENDERERS.person]: personCell,
 	[RENDERERS.source]: sourceCell,

@@ -16,6 +16,7 @@ import { NO_SOURCE } from '../view/url-state';
 /** Renderer and header component names, shared by the column builders and `cells.ts`. */
 export const RENDERERS = {
 	stance: 'sgStanceCell',
+	stanceCompact: 'sgStanceCompactCell',
 	option: 'sgOptionCell',
 	person: 'sgPersonCell',
 	source: 'sgSourceCell',

@@ -6,11 +6,18 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { LongColumn } from '../scenario/claim-columns';
 import { LONG_COLUMNS } from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
-import type { ViewName } from '../view/url-state';
+import { DEFAULT_MATRIX, type MatrixLayout, type ViewName } from '../view/url-state';
 import { isFiltered, type Filters } from '../view/filters';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';
-import { OPTION_COLUMN, matrixColumnDefs, matrixRows } from './matrix';
+import {
+	COMPACT_ROW_HEIGHT,
+	OPTION_COLUMN,
+	matrixColumnDefs,
+	matrixColumns,
+	matrixRows,
+	matrixWidth
+} from './matrix';
 import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
 import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
 
@@ -40,12 +47,16 @@ export interface GridData {
 	shown: ReadonlySet<string> | null;
 	/** Rows shown: `shown.size`, or every row. */
 	rowCount: number;
+	/** The grid's full width in pixels where it is known (the matrix), for the scroll hint. */
+	width?: number;
 }
 
 export interface GridSettings {
 	columns: readonly LongColumn[] | null;
 	pinned: readonly LongColumn[];
 	sizing: Sizing;
+	/** The matrix's layout; the default (one column per person, compact cells) when absent. */
+	matrix?: MatrixLayout;
 }
 
 export function gridData(
@@ -59,18 +70,22 @@ export function gridData(
 	const rowHeight = px(FIXED_ROW_HEIGHT, sizing);
 	switch (view) {
 		case 'matrix': {
-			const columns = pairs(scenario, claims, !isFiltered(filters));
-			const rows = matrixRows(scenario, claims, filters);
-			const auto = fitsAutoHeight(rows.length, columns.length);
+			const layout = settings.matrix ?? DEFAULT_MATRIX;
+			const silent = !isFiltered(filters) && layout.empty === 'show';
+			const columns = matrixColumns(scenario, claims, layout.by, silent);
+			const rows = matrixRows(scenario, claims, filters, layout);
+			const compact = layout.cells === 'compact';
+			const auto = !compact && fitsAutoHeight(rows.length, columns.length);
 			return {
-				columnDefs: matrixColumnDefs(columns, sizing, auto),
+				columnDefs: matrixColumnDefs(columns, sizing, auto, layout, scenario),
 				rows,
 				shown: null,
 				rowCount: rows.length,
 				rowNoun: ['option', 'options'],
 				columnCount: columns.length,
 				autoHeight: auto,
-				rowHeight
+				rowHeight: compact ? px(COMPACT_ROW_HEIGHT, sizing) : rowHeight,
+				width: matrixWidth(columns.length, sizing, layout.cells)
 			};
 		}
 		case 'transpose': {
@@ -141,7 +156,12 @@ function claimColumns(
 export function sortableColumns(view: ViewName, scenario: Scenario): Set<string> {
 	switch (view) {
 		case 'matrix':
-			return new Set([OPTION_COLUMN, ...pairs(scenario, scenario.claims, true).map((p) => p.id)]);
+			// Both layouts' column ids: a link may carry either.
+			return new Set([
+				OPTION_COLUMN,
+				...pairs(scenario, scenario.claims, true).map((p) => p.id),
+				...matrixColumns(scenario, scenario.claims, 'person', true).map((c) => c.id)
+			]);
 		case 'transpose':
 			return new Set([COMMENTATOR_COLUMN, SOURCE_COLUMN, ...scenario.options.map((o) => o.id)]);
 		case 'dimensions':

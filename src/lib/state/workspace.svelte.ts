@@ -18,10 +18,12 @@ import { selectedClaims } from '../view/evidence';
 import { queryTerms } from '../view/search-terms';
 import { fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
+	DEFAULT_MATRIX,
 	decodeState,
 	encodeSearch,
 	reconcileState,
 	type Ignored,
+	type MatrixLayout,
 	type Selection,
 	type SizePref,
 	type SortKey,
@@ -80,6 +82,8 @@ export class Workspace {
 	pinned = $state.raw<readonly LongColumn[]>([]);
 	theme = $state<ThemePref>('system');
 	size = $state<SizePref>('normal');
+	/** Matrix layout: one column per person or per source, compact or full cells, empty lines. */
+	matrix = $state.raw<MatrixLayout>(DEFAULT_MATRIX);
 	/** Link parameters that could not be used, for the dismissible notice. */
 	ignored = $state.raw<Ignored[]>([]);
 	loadProblem = $state.raw<LoadProblem | null>(null);
@@ -134,7 +138,8 @@ export class Workspace {
 		panel: this.panel,
 		columns: this.columns,
 		theme: this.theme,
-		size: this.size
+		size: this.size,
+		matrix: this.matrix
 	});
 	search: string = $derived(encodeSearch(this.urlState));
 
@@ -208,6 +213,7 @@ export class Workspace {
 		this.selected = s.selected;
 		this.panel = s.panel;
 		this.columns = s.columns;
+		this.matrix = s.matrix;
 		return checked.ignored;
 	}
 
@@ -269,6 +275,17 @@ export class Workspace {
 	setSize(size: SizePref): void {
 		this.size = size;
 		writePref(PREF_SIZE, size);
+	}
+
+	setMatrix(patch: Partial<MatrixLayout>): void {
+		const next = { ...this.matrix, ...patch };
+		// Column ids differ between the two layouts: a sort or an opened cell of one means nothing
+		// in the other.
+		if (next.by !== this.matrix.by) {
+			if (this.view === 'matrix') this.sort = [];
+			if (this.selected?.kind === 'cell') this.select(null);
+		}
+		this.matrix = next;
 	}
 
 	setColumns(columns: LongColumn[] | null): void {
