@@ -77,7 +77,8 @@ async function openView(page: Page, id: string, label: string): Promise<void> {
 	await page.waitForTimeout(id === 'charts' ? 700 : 250);
 }
 
-describe("a student's first ten minutes", () => {
+// Each test drives several pages and axe runs; on a loaded two-core machine that takes minutes.
+describe("a student's first ten minutes", { timeout: 180_000 }, () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchChromium();
