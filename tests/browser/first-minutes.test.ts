@@ -328,6 +328,91 @@ describe("a student's first ten minutes", { timeout: 180_000 }, () => {
 		});
 	}
 
+	it('1366x768: the compact matrix shows every option and commentator on one screen', async () => {
+		const page = await newPage(browser, VIEWPORTS['1366x768']);
+		await page.goto(`${inject('baseURL')}/?theme=light`);
+		await page.locator('.ag-row').first().waitFor();
+		await page.waitForTimeout(500);
+		const inView = await page.evaluate(() => {
+			const fits = (el: Element) => {
+				const r = el.getBoundingClientRect();
+				return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight;
+			};
+			return {
+				headers: [...document.querySelectorAll('.ag-header-cell[col-id^="_all~"]')].filter(fits)
+					.length,
+				rows: [
+					...document.querySelectorAll(
+						'.ag-grid-scrolling-container .ag-row .ag-cell[col-id="option"]'
+					)
+				].filter(fits).length
+			};
+		});
+		expect(inView).toEqual({
+			headers: scenario.commentators.length,
+			rows: scenario.options.length
+		});
+		await expect(page.locator('[data-scroll-hint]').count()).resolves.toBe(0);
+		// The full text of a symbol-only cell: a tooltip on hover, a note on keyboard focus.
+		const claim = scenario.claims[0]!;
+		const cell = page.locator(
+			`.ag-row[row-id="${claim.option}"] .ag-cell[col-id="_all~${claim.commentator}"]`
+		);
+		await cell.hover();
+		await expect
+			.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 })
+			.toContain(claim.consequence);
+		await cell.focus();
+		await expect(page.locator('.note').textContent()).resolves.toContain(claim.consequence);
+		await screenshot(page, 'first-compact-1366');
+		// Text in cells and a column per source are one click away; then the grid scrolls sideways.
+		await page.getByRole('button', { name: 'A column per source' }).click();
+		await page.getByRole('button', { name: 'Text in cells' }).click();
+		await expect.poll(() => new URL(page.url()).searchParams.get('by')).toBe('source');
+		await expect(page.locator('[data-scroll-hint]').count()).resolves.toBe(1);
+		await screenshot(page, 'first-full-1366');
+		expect(pageErrors.get(page)).toEqual([]);
+		await page.context().close();
+	});
+
+	it('an option’s row header opens who says what about it, grouped by stance', async () => {
+		const page = await newPage(browser, VIEWPORTS['1366x768']);
+		await page.goto(`${inject('baseURL')}/?theme=dark`);
+		const option = scenario.options[1]!;
+		await page.locator(`.ag-row[row-id="${option.id}"] .ag-cell[col-id="option"]`).click();
+		const dialog = page.getByRole('dialog', { name: option.label });
+		await dialog.waitFor();
+		const claims = scenario.claims.filter((c) => c.option === option.id);
+		await expect(dialog.locator('[data-claim]').count()).resolves.toBe(claims.length);
+		for (const stance of ['support', 'conditional', 'oppose']) {
+			const ids = await dialog
+				.locator(`.group.stance-${stance} [data-claim]`)
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+			expect(ids.sort()).toEqual(
+				claims
+					.filter((c) => c.stance === stance)
+					.map((c) => c.id)
+					.sort()
+			);
+		}
+		await expect(dialog.locator('blockquote').first().textContent()).resolves.toMatch(/^“.+”$/s);
+		await screenshot(page, 'first-option-claims-dark');
+		expect(await axe(page)).toEqual([]);
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+		// A word's meaning, where it appears: the legend's "conditional".
+		await page.getByRole('button', { name: 'What conditional means' }).first().click();
+		await expect(page.locator('.tip:popover-open').textContent()).resolves.toContain(
+			'only under stated conditions'
+		);
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Conditional.' }).count()
+		).resolves.toBe(1);
+		expect(await axe(page)).toEqual([]);
+		expect(pageErrors.get(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('while the grid loads, a skeleton holds its place: visible progress, no layout shift', async () => {
 		const page = await newPage(browser, VIEWPORTS['1366x768']);
 		// The grid library's chunk arrives late, as on a slow phone.

@@ -14,19 +14,30 @@ type Row = { id: string };
 
 type Library = typeof import('./grid-library');
 
+/** Screens that show the matrix as cards (see GridView), so the grid library can wait. */
+export const PHONE_QUERY = '(max-width: 640px)';
+
 /**
  * ag-grid's code, once it has arrived. The download starts when this module runs (as the page
  * hydrates), not from the page's <head>: the prerendered page then paints, and its header,
  * tabs and filters answer, while the grid's 230 KiB are still on their way.
  */
 let library = $state.raw<Library | 'failed' | null>(null);
-if (typeof window !== 'undefined') {
+let requested = false;
+
+function loadLibrary(): void {
+	if (requested) return;
+	requested = true;
 	import('./grid-library').then(
 		// In a task of its own: evaluating the library and creating a grid made one long task.
 		(loaded) => setTimeout(() => (library = loaded)),
 		() => (library = 'failed')
 	);
 }
+
+// A phone's first screen is the matrix as cards, with no grid: there the library waits until a
+// grid is shown (`agGrid` asks for it), so the phone does not download 230 KiB it may not use.
+if (typeof window !== 'undefined' && !window.matchMedia(PHONE_QUERY).matches) loadLibrary();
 
 /** True when the grid's code could not be downloaded (the grid shows why, in its place). */
 export function gridLoadFailed(): boolean {
@@ -96,7 +107,10 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 	return (node) => {
 		// Read here so that the attachment runs again, and creates the grid, once the code is in.
 		const lib = library;
-		if (lib === null) return;
+		if (lib === null) {
+			loadLibrary();
+			return;
+		}
 		if (lib === 'failed') {
 			const message = document.createElement('p');
 			message.setAttribute('role', 'alert');
