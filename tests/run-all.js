@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order, then one closing line `N passed, N failed` that CI reads.
 // Suites: the zero-warning gate (svelte-check, eslint, prettier), unit tests (vitest, Node), the
-// static build, and browser tests (vitest driving Debian's Chromium against the built site).
+// class server on PGlite and on a real PostgreSQL (Debian's postgresql, started in a temporary
+// folder), the static build, and browser tests (vitest driving Debian's Chromium against the
+// built site and the class server).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2);
@@ -79,6 +81,28 @@ function ensureChromium() {
 	return false;
 }
 
+function hasPostgres() {
+	const base = '/usr/lib/postgresql';
+	return existsSync(base) && readdirSync(base).some((v) => existsSync(`${base}/${v}/bin/initdb`));
+}
+
+function ensurePostgres() {
+	if (hasPostgres()) return true;
+	const root = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (root && existsSync('/usr/bin/apt-get')) {
+		console.log("\nPostgreSQL is missing: installing Debian's postgresql package.");
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		run('apt-get', ['update', '-qq'], { env });
+		run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env });
+	}
+	if (hasPostgres()) return true;
+	console.error(
+		`\nPostgreSQL is needed for the class server tests and is not in /usr/lib/postgresql.\n` +
+			`Install it with: sudo apt-get install postgresql (Debian/Ubuntu).`
+	);
+	return false;
+}
+
 const want = (/** @type {string} */ name) => only.length === 0 || only.includes(name);
 const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
 
@@ -92,6 +116,11 @@ if (want('gate')) {
 	step('gate: prettier', run(bin('prettier'), ['--check', '.']));
 }
 if (want('unit')) vitest('unit');
+if (want('server')) {
+	const postgres = ensurePostgres();
+	step('server: PostgreSQL available', postgres);
+	if (postgres) vitest('server', 'tests/server/vitest.config.ts');
+}
 if (want('browser')) {
 	const built = run(bin('vite'), ['build']);
 	step('build: vite build (static site)', built);

@@ -3,16 +3,23 @@
  * analysis, exports. Browser part: JS shipped, first rows, sort, filter, chart, on the built app
  * (SG_BUILD_TAG=bench) and a bare page. Prints a table, writes bench-results/bench.json.
  * Flags: --node-only, --browser-only, --runs N, --sizes small,medium,large (Node part),
- * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed).
+ * --browser-size large (browser part), --no-build, --strict (exit 1 when a goal is missed),
+ * --class-only / --no-class (class mode load: 300 students on the class server, 127.0.0.1).
+ * --editor-only (with --browser-only: only the editor's rows, tests/bench/editor-bench.ts).
+ * Worst inputs (deep nesting, a million keys, 20,000 errors) through the CLI, each in a child
+ * process with its peak memory (worst-case.ts); --worst-only runs just those.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
+import { classLoadBench } from './class-load';
+import { editorBench } from './editor-bench';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
 import { serve } from './serve';
+import { worstCaseBench } from './worst-case';
 
 const APP_DIR = 'build-bench';
 const BARE_DIR = 'tmp/bench-bare';
@@ -73,9 +80,15 @@ export async function bench(argv: string[]): Promise<number> {
 	const rows: Row[] = [];
 	const started = Date.now();
 
-	if (!flag('browser-only')) rows.push(...(await nodeBench(sizes, runs, log)));
+	const classOnly = flag('class-only');
+	if (!flag('browser-only') && !classOnly && !flag('worst-only'))
+		rows.push(...(await nodeBench(sizes, runs, log)));
+	if ((!flag('browser-only') && !classOnly) || flag('worst-only'))
+		rows.push(...worstCaseBench(log));
+	if (!flag('no-class') && !flag('browser-only') && !flag('worst-only'))
+		rows.push(...(await classLoadBench(log)));
 
-	if (!flag('node-only')) {
+	if (!flag('node-only') && !classOnly) {
 		if (!flag('no-build') && !build(log)) {
 			console.error('bench: a build failed; the browser part is skipped');
 			return 1;
@@ -94,16 +107,18 @@ export async function bench(argv: string[]): Promise<number> {
 		});
 		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);
 		try {
-			rows.push(
-				...(await browserBench(
-					served.url,
-					`${served.url}/bench-data/${name}`,
-					scenario.claims.length,
-					scenario.meta.title,
-					filterTerm(size),
-					log
-				))
-			);
+			if (!flag('editor-only'))
+				rows.push(
+					...(await browserBench(
+						served.url,
+						`${served.url}/bench-data/${name}`,
+						scenario.claims.length,
+						scenario.meta.title,
+						filterTerm(size),
+						log
+					))
+				);
+			rows.push(...(await editorBench(served.url, log)));
 		} finally {
 			await served.close();
 		}

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as v from 'valibot';
-import { analyze } from '../../src/lib/analysis/stats';
+import { analyze } from '../../src/lib/analysis/analyze';
 import { syntheticScenario, type SizeName } from './synthetic';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/lib/export/formats';
 import { longCsv } from '../../src/lib/export/long-csv';

@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 
 export interface Row {
 	metric: string;
-	unit: 'ms' | 'bytes';
+	unit: 'ms' | 'bytes' | 'count';
 	/** null when not measured; `note` then says why. */
 	ours: number | null;
 	bare: number | null;
@@ -78,6 +78,7 @@ export function naRow(metric: string, unit: Row['unit'], goal: string, note: str
 function show(value: number | null, unit: Row['unit']): string {
 	if (value === null) return 'n/a';
 	if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
+	if (unit === 'count') return String(value);
 	return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
 }
 

@@ -17,6 +17,7 @@ import {
 	type ExportFormatName
 } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
+import { pairs } from '../../src/lib/view/matrix-view';
 import { launchChromium, newPage, pageErrors, screenshot } from './chromium';
 
 const FILE = 'scenarios/ukraine-war-2025.yaml';
@@ -34,9 +35,15 @@ const CHECKS: Record<ExportFormatName, (bytes: Buffer) => Promise<void> | void> 
 		for (const claim of scenario.claims) expect(text).toContain(`,${claim.id},`);
 	},
 	'matrix-csv': (bytes) => {
+		// One column per commentator as the grid shows them: the person under the quoting source.
 		const header = bytes.toString('utf8').split('\r\n')[0]!;
 		expect(header).toBe(
-			'\ufeffOption,' + scenario.commentators.map((c) => csvField(c.name)).join(',')
+			'\ufeffOption,' +
+				pairs(scenario, scenario.claims, true)
+					.map((p) =>
+						csvField(`${p.commentator.name} (${p.source?.outlet ?? 'Not quoted in any source'})`)
+					)
+					.join(',')
 		);
 	},
 	xlsx: async (bytes) => {
@@ -107,7 +114,7 @@ describe('export menu and printable brief on /brief', () => {
 		);
 		await expect(page.locator('.ranking tbody tr').count()).resolves.toBe(scenario.options.length);
 		await expect(page.locator('.matrix tbody tr').count()).resolves.toBe(
-			scenario.commentators.length
+			pairs(scenario, scenario.claims, true).length
 		);
 		await expect(page.locator('.citations li').count()).resolves.toBe(scenario.claims.length);
 		await expect(page.locator('.matrix .entry').count()).resolves.toBe(scenario.claims.length);
@@ -115,7 +122,8 @@ describe('export menu and printable brief on /brief', () => {
 		for (const href of await page
 			.locator('main a[href]')
 			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
-			expect(href).toMatch(/^(https?:\/\/|#cite-\d+$)/);
+			// Passage and source links, footnote anchors, and the way back to the same screen.
+			expect(href).toMatch(/^(https?:\/\/|#cite-\d+$|\/(\?|$))/);
 		await screenshot(page, 'brief');
 		expect(pageErrors.get(page)).toEqual([]);
 	});

@@ -342,7 +342,13 @@ describe('workspace views', () => {
 		await expect.poll(() => page.locator('h1').textContent()).toBe(mini.meta.title);
 		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 		await expect(rowCount(page)).resolves.toBe(mini.options.length);
-		await expect.poll(() => page.url()).toContain(`scenario=${mini.meta.id}`);
+		// Kept in this browser's library: the link names its record, and a reload finds it again.
+		await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('lib=');
+		await page.reload();
+		await expect
+			.poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+			.toBe(mini.meta.title);
+		await expect(rowCount(page)).resolves.toBe(mini.options.length);
 		// Back to the bundled scenario with the switcher.
 		await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario.meta.id);
 		await expect.poll(() => page.locator('h1').textContent()).toBe(scenario.meta.title);
@@ -471,7 +477,7 @@ describe('workspace views', () => {
 		await expect(chips.textContent()).resolves.toContain(option.label);
 		await expect(chips.textContent()).resolves.toContain(person.name);
 		await expect(rowCount(page)).resolves.toBe(1);
-		await chips.getByRole('button', { name: new RegExp(`Option: ${option.label}`) }).click();
+		await chips.getByRole('button', { name: new RegExp(`Options: ${option.label}`) }).click();
 		await expect.poll(() => page.url()).not.toContain('option=');
 		await expect(rowCount(page)).resolves.toBe(scenario.options.length);
 		await page.getByRole('button', { name: 'Clear all' }).click();

@@ -4,8 +4,11 @@
  */
 import fc from 'fast-check';
 import {
+	BASES,
 	COMMENTATOR_KINDS,
+	CONFIDENCES,
 	DIRECTIONS,
+	LIKELIHOODS,
 	NOT_STATED,
 	SOURCE_KINDS,
 	STANCES,
@@ -160,6 +163,9 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
 							)
 						),
 						quote: fc.record({ exact: text, prefix: context, suffix: context }),
+						likelihood: fc.option(fc.constantFrom(...LIKELIHOODS), { nil: undefined }),
+						confidence: fc.option(fc.constantFrom(...CONFIDENCES), { nil: undefined }),
+						basis: fc.option(fc.constantFrom(...BASES), { nil: undefined }),
 						note: fc.option(text, { nil: undefined })
 					})
 				)

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TooltipItem } from 'chart.js';
-import { camps, optionStats, pairStats } from '../../src/lib/analysis/stats';
+import { camps } from '../../src/lib/analysis/camps';
+import { optionStats } from '../../src/lib/analysis/option-stats';
+import { pairStats } from '../../src/lib/analysis/pairs';
 import {
 	cellText,
 	heatmapConfig,
@@ -28,8 +31,9 @@ import {
 	timelineModel,
 	timelinePick
 } from '../../src/lib/charts/timeline';
-import type { Claim, Scenario, Stance } from '../../src/lib/scenario/schema';
+import { STANCES, type Claim, type Scenario, type Stance } from '../../src/lib/scenario/schema';
 import { applyFilters, NO_FILTERS } from '../../src/lib/view/filters';
+import { arbitraryScenario } from './arbitrary-scenario';
 
 /**
  * Four commentators, four options, two sources.
@@ -202,15 +206,15 @@ describe('stance breakdown', () => {
 describe('contested-to-agreed ranking', () => {
 	const model = rankingModel(optionStats(SCENARIO));
 
-	it('lists A per option with n in the label, most contested first', () => {
+	it('lists A per option with n in the label, most contested first, thin options last', () => {
 		const config = rankingConfig(model, THEME);
-		expect(config.data.labels).toEqual([['Talks (n=3)'], ['Aid (n=2)'], ['Sanctions (n=3)']]);
-		expect(config.data.datasets[0]!.data).toEqual([0, 0.5, 1]);
-		// Aid has fewer than 3 positions: the lighter, hatched fill.
+		expect(config.data.labels).toEqual([['Talks (n=3)'], ['Sanctions (n=3)'], ['Aid (n=2)']]);
+		expect(config.data.datasets[0]!.data).toEqual([0, 1, 0.5]);
+		// Aid has fewer than 3 positions: the lighter, hatched fill, after the ranked options.
 		expect(config.data.datasets[0]!.backgroundColor).toEqual([
 			THEME.rankFill,
-			THEME.rankFillFew,
-			THEME.rankFill
+			THEME.rankFill,
+			THEME.rankFillFew
 		]);
 	});
 
@@ -236,7 +240,7 @@ describe('contested-to-agreed ranking', () => {
 	});
 
 	it('maps a click on a bar to that option', () => {
-		expect(rankingPick(model, { datasetIndex: 0, index: 1 })).toEqual({ options: ['aid'] });
+		expect(rankingPick(model, { datasetIndex: 0, index: 2 })).toEqual({ options: ['aid'] });
 		expect(rankingPick(model, { datasetIndex: 0, index: 7 })).toBeNull();
 	});
 });
@@ -374,5 +378,31 @@ describe('timeline', () => {
 		expect(applyFilters(SCENARIO, { ...NO_FILTERS, ...patch }).map((c) => c.id)).toEqual([
 			'cat-talks'
 		]);
+	});
+});
+
+describe('the ranking chart’s title names its top bar (property)', () => {
+	it('under any filter, the option called most contested is the first bar', () => {
+		fc.assert(
+			fc.property(
+				arbitraryScenario.chain((scenario) =>
+					fc.record({
+						scenario: fc.constant(scenario),
+						stances: fc.subarray([...STANCES]),
+						sources: fc.subarray(scenario.sources.map((s) => s.id))
+					})
+				),
+				({ scenario, stances, sources }) => {
+					const claims = applyFilters(scenario, { ...NO_FILTERS, stances, sources });
+					const model = rankingModel(optionStats(scenario, claims));
+					const named =
+						/^(?:Most contested|Only one option has \d+ or more positions): (.*?) \(A = /.exec(
+							model.title
+						);
+					if (named) expect(named[1]).toBe(model.rows[0]!.label);
+				}
+			),
+			{ numRuns: 200 }
+		);
 	});
 });

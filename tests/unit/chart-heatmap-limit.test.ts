@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { camps, pairStats } from '../../src/lib/analysis/stats';
+import { camps } from '../../src/lib/analysis/camps';
+import { pairStats } from '../../src/lib/analysis/pairs';
 import {
 	HEATMAP_LIMIT,
 	heatmapConfig,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { AnalysisJson } from '../../src/lib/analysis/stats';
+import type { AnalysisReport as AnalysisJson } from '../../src/lib/analysis/analysis-report';
 import { loadScenario } from '../../src/lib/scenario/load';
 
 const REFERENCE = 'scenarios/ukraine-war-2025.yaml';
@@ -28,7 +28,16 @@ async function analyzeReference(): Promise<AnalysisJson> {
 describe('stancegrid analyze', () => {
 	it('prints options, pairs, camps and contradictions with the documented fields', async () => {
 		const json = await analyzeReference();
-		expect(Object.keys(json).sort()).toEqual(['camps', 'contradictions', 'options', 'pairs']);
+		expect(Object.keys(json).sort()).toEqual([
+			'camps',
+			'contradictions',
+			'decision',
+			'facts_values',
+			'options',
+			'pairs',
+			'robustness',
+			'stance_contradictions'
+		]);
 		for (const option of json.options) {
 			expect(Object.keys(option)).toEqual(
 				expect.arrayContaining([

@@ -1,10 +1,12 @@
 /** The printable brief's model: matrix turned to fit, short consequences, finding, citations. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { optionStats } from '../../src/lib/analysis/stats';
+import { optionStats } from '../../src/lib/analysis/option-stats';
 import { brief, headline, SHORT_CONSEQUENCE, shorten } from '../../src/lib/export/brief';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';
+import { NO_FILTERS } from '../../src/lib/view/filters';
+import { screenInput } from './screen-input';
 
 function load(file: string): Scenario {
 	const result = loadScenario(readFileSync(file, 'utf8'), file);
@@ -34,7 +36,13 @@ describe('brief from the mini fixture', () => {
 	it('turns the matrix so the shorter list runs across', () => {
 		expect(model.rowsAre).toBe('commentators');
 		expect(model.columns.map((c) => c.id)).toEqual(mini.options.map((o) => o.id));
-		expect(model.rows.map((r) => r.id)).toEqual(mini.commentators.map((c) => c.id));
+		// Rows are the screen's columns: each commentator under the source that quotes them.
+		expect(model.rows.map((r) => r.id)).toEqual([
+			'gazette-2024~ana-nunez',
+			'council-notes~treasurer',
+			'council-notes~resident'
+		]);
+		expect(model.turned).toBe(true);
 		// rows[commentator][option]: Ana Núñez on dimming opposes.
 		const ana = model.cells[0]!;
 		expect(ana[1]!.stance).toBe('oppose');
@@ -43,9 +51,15 @@ describe('brief from the mini fixture', () => {
 	});
 
 	it('keeps options as rows when there are more options than commentators', () => {
-		const wide = brief({ scenario: mini, commentators: ['treasurer', 'resident'] });
+		const wide = brief(
+			screenInput(mini, { ...NO_FILTERS, commentators: ['treasurer', 'resident'] })
+		);
 		expect(wide.rowsAre).toBe('options');
-		expect(wide.columns.map((c) => c.id)).toEqual(['treasurer', 'resident']);
+		expect(wide.turned).toBe(false);
+		expect(wide.columns.map((c) => c.id)).toEqual([
+			'council-notes~treasurer',
+			'council-notes~resident'
+		]);
 		expect(wide.cells[1]![1]!.stance).toBe('oppose');
 	});
 
@@ -96,15 +110,12 @@ describe('brief from the mini fixture', () => {
 	});
 
 	it('follows the view: claims, options and commentators in view only', () => {
-		const view = brief({
-			scenario: mini,
-			claims: mini.claims.filter((c) => c.source === 'council-notes'),
-			options: ['dimming'],
-			filters: ['Sources: Council notes']
-		});
+		const view = brief(
+			screenInput(mini, { ...NO_FILTERS, sources: ['council-notes'], options: ['dimming'] })
+		);
 		expect(view.claims).toBe(2);
 		expect(view.sources.map((s) => s.id)).toEqual(['council-notes']);
-		expect(view.filters).toEqual(['Sources: Council notes']);
+		expect(view.filters).toEqual(['Options: Dimming after midnight', 'Sources: Council notes']);
 		expect(view.ranking.map((r) => r.stat.id)).toEqual(['dimming']);
 	});
 });

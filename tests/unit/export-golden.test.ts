@@ -9,29 +9,31 @@ import { describe, expect, it } from 'vitest';
 import { claimsClipboard, matrixClipboard } from '../../src/lib/export/clipboard';
 import { EXPORT_FORMATS, type ExportInput } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
-import {
-	applyFilters,
-	describeFilters,
-	NO_FILTERS,
-	type Filters
-} from '../../src/lib/view/filters';
+import { NO_FILTERS, type Filters } from '../../src/lib/view/filters';
+import { screenInput } from './screen-input';
 
 const FIXTURE = 'tests/fixtures/scenarios/mini.yaml';
 const loaded = loadScenario(readFileSync(FIXTURE, 'utf8'), FIXTURE);
 if (!loaded.ok) throw new Error('mini fixture does not load');
 const mini = loaded.scenario;
 
-const filters: Filters = { ...NO_FILTERS, stances: ['oppose', 'conditional'] };
+const filters: Filters = {
+	...NO_FILTERS,
+	stances: ['oppose', 'conditional'],
+	options: ['dimming', 'led-retrofit']
+};
+const view = screenInput(mini, filters, {
+	sort: [{ col: 'option', dir: 'asc' }],
+	columns: ['claim_id', 'commentator', 'stance', 'consequence', 'quote', 'passage_url']
+});
 const VIEWS: Record<string, ExportInput> = {
 	mini: { scenario: mini },
-	'mini-view': {
-		scenario: mini,
-		claims: [...applyFilters(mini, filters)].reverse(),
-		columns: ['claim_id', 'commentator', 'stance', 'consequence', 'quote', 'passage_url'],
-		options: ['dimming', 'led-retrofit'],
-		commentators: ['resident', 'treasurer', 'ana-nunez'],
-		filters: describeFilters(mini, filters)
-	}
+	'mini-view': { ...view, claims: [...view.claims!].reverse() },
+	// The same filters in Transpose, sorted by a commentator column: the matrix turned.
+	'mini-turned': screenInput(mini, filters, {
+		transposed: true,
+		sort: [{ col: 'dimming', dir: 'desc' }]
+	})
 };
 
 function golden(name: string, actual: string) {

@@ -20,6 +20,7 @@ import {
 import { EXPORT_FORMATS, type ExportInput } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';
+import { pairs } from '../../src/lib/view/matrix-view';
 import { parseDelimited } from './delimited-reader';
 
 const FILE = 'tests/fixtures/scenarios/hostile-export.yaml';
@@ -111,7 +112,8 @@ describe.each(INPUTS)('%s scenario', (_, input) => {
 		expect(table).toHaveLength(input.scenario.options.length + 2);
 		for (const line of table) {
 			const cells = line.slice(1, -1).split(/(?<!\\)\|/);
-			expect(cells).toHaveLength(input.scenario.commentators.length + 1);
+			// One column per commentator as quoted by each source, as the grid shows them.
+			expect(cells).toHaveLength(pairs(input.scenario, input.scenario.claims, true).length + 1);
 		}
 	});
 

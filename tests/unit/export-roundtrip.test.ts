@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { claimsClipboard, matrixClipboard } from '../../src/lib/export/clipboard';
 import { EXPORT_FORMATS } from '../../src/lib/export/formats';
 import { formatLoadError, loadScenario } from '../../src/lib/scenario/load';
+import { pairs } from '../../src/lib/view/matrix-view';
 import { arbitraryScenario } from './arbitrary-scenario';
 
 async function exportText(format: keyof typeof EXPORT_FORMATS, scenario: never) {
@@ -41,9 +42,7 @@ describe('scenario exports are lossless (export, then import)', () => {
 			fc.asyncProperty(arbitraryScenario, async (scenario) => {
 				const text = await EXPORT_FORMATS.yaml.serialize({
 					scenario,
-					claims: [],
-					options: [],
-					commentators: []
+					claims: []
 				});
 				expect(reload(text as string, 'x.yaml')).toEqual(scenario);
 			}),
@@ -53,14 +52,14 @@ describe('scenario exports are lossless (export, then import)', () => {
 });
 
 describe('table exports keep their shape for any text', () => {
-	it('matrix TSV: header + one line per option, one field per commentator, guarded', () => {
+	it('matrix TSV: header + one line per option, one field per commentator column, guarded', () => {
 		fc.assert(
 			fc.property(arbitraryScenario, (scenario) => {
 				const { text, html } = matrixClipboard({ scenario });
 				const lines = text.split('\r\n').slice(0, -1);
 				expect(lines).toHaveLength(scenario.options.length + 1);
 				for (const line of lines) {
-					expect(line.split('\t')).toHaveLength(scenario.commentators.length + 1);
+					expect(line.split('\t')).toHaveLength(pairs(scenario, scenario.claims, true).length + 1);
 					for (const field of line.split('\t')) expect(field).not.toMatch(/^"?[=+\-@]/);
 				}
 				expect(html.match(/<tr>/g)).toHaveLength(scenario.options.length + 1);
@@ -91,7 +90,7 @@ describe('table exports keep their shape for any text', () => {
 				expect(table).toHaveLength(scenario.options.length + 2);
 				for (const line of table)
 					expect(line.slice(1, -1).split(/(?<!\\)\|/)).toHaveLength(
-						scenario.commentators.length + 1
+						pairs(scenario, scenario.claims, true).length + 1
 					);
 			}),
 			{ numRuns: 100 }

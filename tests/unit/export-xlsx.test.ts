@@ -8,13 +8,15 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { CELL_FILL } from '../../src/lib/export/palette';
+import { CELL_FILL } from '../../src/lib/view/palette';
 import { EXPORT_FORMATS, type ExportInput } from '../../src/lib/export/formats';
 import { SHEET_NAMES, workbook } from '../../src/lib/export/xlsx';
 import { STANCE_LOOK } from '../../src/lib/present/stance';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { NOT_STATED, type Scenario } from '../../src/lib/scenario/schema';
+import { NO_FILTERS } from '../../src/lib/view/filters';
 import { arbitraryScenario } from './arbitrary-scenario';
+import { screenInput } from './screen-input';
 
 function load(file: string): Scenario {
 	const result = loadScenario(readFileSync(file, 'utf8'), file);
@@ -82,9 +84,9 @@ describe('XLSX from the mini fixture', async () => {
 		expect(ws.getRow(1).values).toEqual([
 			undefined,
 			'Option',
-			'Ana Núñez',
-			'The treasurer',
-			'An unnamed resident'
+			'Ana Núñez (Town Gazette)',
+			'The treasurer (Council notes)',
+			'An unnamed resident (Council notes)'
 		]);
 		expect(text(ws.getCell('A2'))).toBe('LED retrofit');
 		expect(text(ws.getCell('B2'))).toBe(
@@ -115,9 +117,9 @@ describe('XLSX from the mini fixture', async () => {
 		const ws = sheet(book, 'Claims');
 		expect(ws.rowCount).toBe(mini.claims.length + 1);
 		expect(text(ws.getCell('A1'))).toBe('Option id');
-		expect(ws.getRow(1).cellCount).toBe(16);
+		expect(ws.getRow(1).cellCount).toBe(19);
 		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-		expect(ws.autoFilter).toBe(`A1:P${mini.claims.length + 1}`);
+		expect(ws.autoFilter).toBe(`A1:S${mini.claims.length + 1}`);
 		const quote = ws.getCell('K2');
 		expect(text(quote)).toBe(mini.claims[0]!.quote.exact);
 		const link = ws.getCell('P2');
@@ -208,27 +210,35 @@ describe('XLSX from the mini fixture', async () => {
 
 describe('XLSX follows the view', () => {
 	it('keeps the order of options and commentators, the claims in view and the visible columns', async () => {
-		const { book } = await reread({
-			scenario: mini,
-			claims: mini.claims.filter((c) => c.stance !== 'support'),
-			columns: ['claim_id', 'stance', 'quote'],
-			options: ['dimming', 'led-retrofit'],
-			commentators: ['resident', 'ana-nunez'],
-			filters: ['Stances: oppose, conditional']
-		});
+		const { book } = await reread(
+			screenInput(
+				mini,
+				{
+					...NO_FILTERS,
+					stances: ['oppose', 'conditional'],
+					options: ['dimming', 'led-retrofit'],
+					commentators: ['resident', 'ana-nunez']
+				},
+				{ sort: [{ col: 'option', dir: 'asc' }], columns: ['claim_id', 'stance', 'quote'] }
+			)
+		);
 		const matrix = sheet(book, 'Matrix');
 		expect(matrix.getRow(1).values).toEqual([
 			undefined,
 			'Option',
-			'An unnamed resident',
-			'Ana Núñez'
+			'Ana Núñez (Town Gazette)',
+			'An unnamed resident (Council notes)'
 		]);
+		// Ana supports the LED retrofit, but the stance filter hides it: not "Not addressed".
+		expect(text(matrix.getCell('B3'))).toBe('Filtered out');
+		expect(text(matrix.getCell('C3'))).toBe('Not addressed');
 		expect(text(matrix.getCell('A2'))).toBe('Dimming after midnight');
-		expect(text(matrix.getCell('B2'))).toBe('Opposes ▼: Feels unsafe walking home | at night.');
+		expect(text(matrix.getCell('B2'))).toBe('Opposes ▼: =Darker streets,\nmore fear');
+		expect(text(matrix.getCell('C2'))).toBe('Opposes ▼: Feels unsafe walking home | at night.');
 		expect(matrix.autoFilter).toBe('A1:C3');
 		const claims = sheet(book, 'Claims');
 		expect(claims.getRow(1).values).toEqual([undefined, 'Claim id', 'Stance', 'Quote']);
-		expect(claims.rowCount).toBe(4);
+		expect(claims.rowCount).toBe(3);
 		// No passage column: the quote itself links to the passage.
 		expect(claims.getCell('C2').hyperlink).toMatch(/#:~:text=Dimming/);
 		const legend = sheet(book, 'Legend & method');

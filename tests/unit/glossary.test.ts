@@ -1,7 +1,7 @@
 /** Plain words for the numbers: what an agreement A means for the counts behind it. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { optionStats } from '../../src/lib/analysis/stats';
+import { optionStats } from '../../src/lib/analysis/option-stats';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { agreementSentence, directionSentence, TERMS } from '../../src/lib/present/glossary';
 

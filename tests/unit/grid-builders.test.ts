@@ -16,21 +16,23 @@ import {
 	type DimensionCell
 } from '../../src/lib/grid/by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, claimColumnDefs, claimRows } from '../../src/lib/grid/claims-table';
-import { cellText, matrixColumnDefs, matrixRows, type MatrixRow } from '../../src/lib/grid/matrix';
+import { cellText, matrixColumnDefs } from '../../src/lib/grid/matrix';
+import { fitsAutoHeight, verdictClass } from '../../src/lib/grid/model';
+import { cellOf, selectionAt } from '../../src/lib/grid/selection';
+import { transposeColumnDefs } from '../../src/lib/grid/transpose';
 import { selectedClaims } from '../../src/lib/view/evidence';
 import { ALL_SOURCES } from '../../src/lib/view/url-state';
 import {
 	EMPTY_CELL,
 	compareCells,
-	fitsAutoHeight,
+	matrixRows,
 	pairId,
 	pairs,
 	summarize,
-	verdictClass,
-	type CellSummary
-} from '../../src/lib/grid/model';
-import { cellOf, selectionAt } from '../../src/lib/grid/selection';
-import { transposeColumnDefs, transposeRows } from '../../src/lib/grid/transpose';
+	transposeRows,
+	type CellSummary,
+	type MatrixRow
+} from '../../src/lib/view/matrix-view';
 import { gridData, sortableColumns, type GridView } from '../../src/lib/grid/views';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario } from '../../src/lib/scenario/schema';
@@ -158,9 +160,9 @@ describe('matrix', () => {
 	});
 
 	it('keeps only the options filtered to', () => {
-		expect(matrixRows(mini, mini.claims, { options: ['dimming'] }).map((r) => r.id)).toEqual([
-			'dimming'
-		]);
+		expect(
+			matrixRows(mini, mini.claims, { ...NO_FILTERS, options: ['dimming'] }).map((r) => r.id)
+		).toEqual(['dimming']);
 	});
 
 	it('pins the option column and groups commentators under each source', () => {
@@ -301,7 +303,7 @@ describe('matrix layouts (issue 13)', () => {
 describe('transpose', () => {
 	it('has commentators as rows and options as columns, with the same cells as the matrix', () => {
 		const ps = pairs(mini, mini.claims, true);
-		const rows = transposeRows(ps, mini.claims);
+		const rows = transposeRows(mini, ps, mini.claims, NO_FILTERS);
 		expect(rows.map((r) => r.id)).toEqual(ps.map((p) => p.id));
 		const defs = transposeColumnDefs(mini.options);
 		expect(defs.map((d) => d.colId)).toEqual([

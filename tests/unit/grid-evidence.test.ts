@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { passageUrl } from '../../src/lib/scenario/passage-link';
 import { applyFilters, NO_FILTERS } from '../../src/lib/view/filters';
-import { citation, quoteInContext, selectedClaims } from '../../src/lib/view/evidence';
+import {
+	citation,
+	quoteInContext,
+	selectedClaims,
+	statedJudgement
+} from '../../src/lib/view/evidence';
+import type { Claim } from '../../src/lib/scenario/schema';
 
 const FILE = 'tests/fixtures/scenarios/mini.yaml';
 const loaded = loadScenario(readFileSync(FILE, 'utf8'), FILE);
@@ -72,6 +78,33 @@ describe('plain-text citation', () => {
 	it('leaves out a role that is not stated, marks an inferred date, and has no link without an address', () => {
 		expect(citation(mini, claim('treasurer-led'))).toBe(
 			'The treasurer, in Council notes, "Minutes, item 7", 2024-04 (inferred). "We can do it if the grant comes through."'
+		);
+	});
+});
+
+describe('statedJudgement', () => {
+	const claim = (fields: Partial<Claim>): Claim => ({
+		id: 'k',
+		option: 'o',
+		commentator: 'c',
+		source: 's',
+		stance: 'support',
+		consequence: 'x',
+		effects: [{ dimension: 'd', direction: 'helps' }],
+		quote: { exact: 'q', prefix: '', suffix: '' },
+		...fields
+	});
+
+	it('says what the source states, and nothing when it states nothing', () => {
+		expect(statedJudgement(claim({}))).toBeNull();
+		expect(statedJudgement(claim({ likelihood: 'very likely' }))).toBe(
+			'The source calls it very likely.'
+		);
+		expect(
+			statedJudgement(claim({ likelihood: 'unlikely', confidence: 'high', basis: 'figures' }))
+		).toBe('The source calls it unlikely, states high confidence and rests it on figures.');
+		expect(statedJudgement(claim({ basis: 'not stated' }))).toBe(
+			'The source does not say what it rests this on.'
 		);
 	});
 });

@@ -19,6 +19,9 @@ import {
 	MAX_BYTES,
 	type LoadError
 } from '../../src/lib/scenario/load';
+import { MAX_LISTED } from '../../src/lib/scenario/load-core';
+import { spawnSync } from 'node:child_process';
+import { WORST } from '../bench/worst-inputs';
 import { loadScenarioLazily } from '../../src/lib/scenario/load-core';
 import { BAD, OVER_DEPTH, VALID, type Bad } from '../fixtures/hostile/cases';
 import { decodeBytes } from '../../src/lib/scenario/decode';
@@ -276,7 +279,8 @@ describe('messages and resource use', () => {
 		const text = '['.repeat(150_000) + ']'.repeat(150_000);
 		const start = performance.now();
 		const result = loadScenario(text, 'deep.json');
-		expect(performance.now() - start).toBeLessThan(300);
+		// Well inside the 5 s budget even on a shared, loaded machine (alone it takes ~100 ms).
+		expect(performance.now() - start).toBeLessThan(1500);
 		expect(result.ok ? '' : result.errors[0]!.message).toBe(OVER_DEPTH);
 	});
 });
@@ -291,5 +295,113 @@ describe('known defects (fix in the loader, then drop `.fails`)', () => {
 		const start = performance.now();
 		loadScenario(text, 'wide.yaml');
 		expect(performance.now() - start).toBeLessThan(300);
+	});
+});
+
+describe('worst inputs up to the size limit (tests/bench/worst-inputs.ts)', () => {
+	// The budget (5 s, 1 GiB, in the CLI) is measured in a child process by `npm run bench`;
+	// here each gets its documented message and a bound loose enough for a loaded machine.
+	it.each(WORST)('$name: refused with its message', ({ build, file, expect: message }) => {
+		const text = build();
+		const start = performance.now();
+		const result = loadScenario(text, file);
+		expect(performance.now() - start).toBeLessThan(20_000);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors[0]!.message).toContain(message);
+		expect(result.errors.length).toBeLessThanOrEqual(MAX_LISTED);
+	});
+
+	it('20,000 errors: the first 100 listed, the rest counted, by loader and CLI', async () => {
+		const worst = WORST.find((w) => w.file === 'errors.json')!;
+		const dir = mkdtempSync(join(tmpdir(), 'sg-worst-'));
+		const file = join(dir, worst.file);
+		writeFileSync(file, worst.build());
+		const { code, err } = await cli('validate', file);
+		rmSync(dir, { recursive: true, force: true });
+		expect(code).toBe(1);
+		const lines = err.trimEnd().split('\n');
+		expect(lines).toHaveLength(101);
+		expect(lines[100]).toBe(`${file}: 20000 problem(s) (the first 100 listed); nothing was loaded`);
+	});
+});
+
+describe('command line (round two): usage, output and streams', () => {
+	const MINI = 'tests/fixtures/scenarios/mini.yaml';
+	const USAGE_CASES: { args: string[]; first: string }[] = [
+		{ args: ['validate', MINI, '--outt', 'x'], first: "validate: Unknown option '--outt'" },
+		{ args: ['export', MINI, '--format=csv=x'], first: 'export: --format must be one of csv,' },
+		{ args: ['validate', MINI, 'extra'], first: 'validate: expected exactly one FILE' },
+		{ args: ['frobnicate', MINI], first: 'unknown command "frobnicate"' },
+		{ args: ['validate\u001b]0;x\u0007'], first: 'unknown command "validate\\u001b]0;x\\u0007"' }
+	];
+
+	it.each(USAGE_CASES)(
+		'$args: exit 2, one line saying what is wrong, then the usage',
+		async ({ args, first }) => {
+			const { code, out, err } = await cli(...args);
+			expect(code).toBe(2);
+			expect(out).toBe('');
+			expect(err.split('\n')[0]).toContain(first);
+			expect(err).toMatch(/\nUsage:/);
+		}
+	);
+
+	it.each(['validate', 'export', 'analyze'])('%s --help: exit 0 and its usage', async (command) => {
+		const { code, out, err } = await cli(command, '--help');
+		expect(code).toBe(0);
+		expect(err).toBe('');
+		expect(out).toMatch(new RegExp(`^Usage: stancegrid ${command} FILE`));
+	});
+
+	it('-- ends the options: a file named like an option is read as a file', async () => {
+		const { code, err } = await cli('validate', '--', '--help');
+		expect(code).toBe(1);
+		expect(err).toBe('--help: cannot read the file (ENOENT)\n');
+	});
+
+	it('an --out that cannot be written: one line with the path and the reason, exit 1', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sg-out-'));
+		const cases = [
+			[join(dir, 'missing', 'x.csv'), 'cannot write the file: no such file or folder (ENOENT)'],
+			[dir, 'cannot write the file: is a folder, not a file (EISDIR)']
+		] as const;
+		for (const [path, reason] of cases) {
+			const { code, err } = await cli('export', MINI, '--format', 'csv', '--out', path);
+			expect(code).toBe(1);
+			expect(err).toBe(`${path}: ${reason}\n`);
+		}
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('/dev/zero: reading stops at the limit plus one byte', async () => {
+		const { code, err } = await cli('validate', '/dev/zero');
+		expect(code).toBe(1);
+		expect(err).toBe(
+			'/dev/zero:1:1: file is over 20 MiB (reading stopped there); the limit is 20 MiB\n'
+		);
+	});
+
+	it('a refused value with terminal escapes and line breaks stays one escaped line', async () => {
+		const file = `${DIR}/terminal-escape.json`;
+		const { err } = await cli('validate', `${DIR}/forged-line.json`);
+		expect(err).not.toContain('\u001b');
+		expect(err.split('\n').filter((l) => /fake\.yaml/.test(l))).toEqual([
+			`${DIR}/forged-line.json:93:17 claims[0].stance: expected a stance: one of support, conditional, oppose; got "oppose\\nfake.yaml:1:1: all good"`
+		]);
+		const escaped = (await cli('validate', file)).err;
+		expect(escaped).not.toContain('\u001b');
+		expect(escaped).not.toContain('\u0007');
+		expect(escaped).toContain('got U+001B at character 1');
+	});
+
+	it('the yaml library never writes a warning to stderr', () => {
+		const run = spawnSync(
+			process.execPath,
+			['src/cli/stancegrid.js', 'validate', `${DIR}/yaml-collection-key.yaml`],
+			{ encoding: 'utf8' }
+		);
+		expect(run.status).toBe(1);
+		expect(run.stderr).not.toMatch(/Warning|YAMLWarning/);
 	});
 });

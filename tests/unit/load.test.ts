@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadScenario, MAX_BYTES } from '../../src/lib/scenario/load';
 import { loadScenarioLazily } from '../../src/lib/scenario/load-core';
+import * as v from 'valibot';
+import { parse } from 'yaml';
+import { compileParse } from '../../src/lib/scenario/fast-parse';
+import { ScenarioSchema } from '../../src/lib/scenario/schema';
+import { scenarioToYaml } from '../../src/lib/scenario/serialize';
 
 const FILE = 'tests/fixtures/scenarios/mini.yaml';
 const MINI = readFileSync(FILE, 'utf8');
@@ -19,6 +24,29 @@ function mini(from: string, to: string): string {
 }
 
 describe('good files', () => {
+	it('loads a quick coding: no dimensions and no effects (both optional, read as empty)', () => {
+		const quick = MINI.replace(/^dimensions:\n(?: {2}.*\n)+/m, '').replace(
+			/^ {4}effects:\n(?: {6}.*\n)+/gm,
+			''
+		);
+		expect(quick).not.toMatch(/effects|dimension/);
+		const result = loadScenario(quick, FILE);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.scenario.dimensions).toEqual([]);
+		expect(result.scenario.claims.every((c) => c.effects.length === 0)).toBe(true);
+		expect(loadScenario(MINI.replace(/effects:\n(?: {6}.*\n)+/, 'effects: []\n'), FILE).ok).toBe(
+			true
+		);
+		// Written back without the empty lists, and read back the same, by both parsers.
+		const yaml = scenarioToYaml(result.scenario);
+		expect(yaml).not.toMatch(/effects|dimensions/);
+		const again = loadScenario(yaml, FILE);
+		expect(again.ok && again.scenario).toEqual(result.scenario);
+		const raw = parse(quick) as unknown;
+		expect(compileParse(ScenarioSchema)(raw)).toEqual(v.parse(ScenarioSchema, raw));
+	});
+
 	it('loads the YAML fixture', () => {
 		const result = loadScenario(MINI, FILE);
 		expect(result.ok).toBe(true);
@@ -178,9 +206,9 @@ describe('bad files: each gives its exact message', () => {
 			]
 		],
 		[
-			'effects empty',
-			mini('effects:\n      - dimension: cost\n        direction: unclear', 'effects: []'),
-			['bad.yaml:96:14 claims[2].effects: expected at least 1 item(s); got an empty list']
+			'effects not a list',
+			mini('effects:\n      - dimension: cost\n        direction: unclear', 'effects: cost'),
+			['bad.yaml:96:14 claims[2].effects: expected a list of {dimension, direction}; got "cost"']
 		],
 		[
 			'__proto__ key',
@@ -215,10 +243,10 @@ describe('bad files: each gives its exact message', () => {
 		],
 		[
 			'missing top-level list',
-			mini('dimensions:', 'dimension:'),
+			mini('options:', 'option:'),
 			[
-				'bad.yaml:3:1 dimensions: missing required field "dimensions"',
-				'bad.yaml:10:1 dimension: unknown field "dimension"; expected one of: meta, dimensions, options, sources, commentators, claims'
+				'bad.yaml:3:1 options: missing required field "options"',
+				'bad.yaml:17:1 option: unknown field "option"; expected one of: meta, dimensions, options, sources, commentators, claims'
 			]
 		]
 	];

@@ -19,7 +19,7 @@ import {
 	type CommentatorAgreement,
 	type MyPosition
 } from '../../src/lib/analysis/my-position';
-import { positions } from '../../src/lib/analysis/stats';
+import { positions } from '../../src/lib/analysis/positions';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario, Stance } from '../../src/lib/scenario/schema';
 import { applyFilters, NO_FILTERS } from '../../src/lib/view/filters';

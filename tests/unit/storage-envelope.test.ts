@@ -75,7 +75,8 @@ describe('save and load', () => {
 			{ theme: 'dark', size: 2 },
 			{ now: at('2025-10-01T08:00:00Z') }
 		);
-		expect(saved).toEqual({ ok: true, savedAt: '2025-10-01T08:00:00.000Z' });
+		expect(saved).toMatchObject({ ok: true, savedAt: '2025-10-01T08:00:00.000Z' });
+		expect(saved.ok && saved.text).toBe(storage.getItem(KEY));
 		expect(JSON.parse(storage.items.get(KEY)!)).toEqual({
 			v: ENVELOPE_VERSION,
 			savedAt: '2025-10-01T08:00:00.000Z',

@@ -62,6 +62,7 @@ const sortCol = fc.oneof(
 const arbitraryState: fc.Arbitrary<UrlState> = fc
 	.record({
 		scenario: fc.option(slug, { nil: null }),
+		lib: fc.option(fc.uuid(), { nil: null }),
 		src: fc.option(
 			fc.webUrl({ withQueryParameters: true, withFragments: true }).filter((u) => u.length < 500),
 			{ nil: null }
@@ -94,6 +95,7 @@ const arbitraryState: fc.Arbitrary<UrlState> = fc
 	.map((r): UrlState => ({
 		scenario: r.scenario,
 		src: r.src,
+		lib: r.lib,
 		view: r.view,
 		filters: {
 			sources: r.sources,

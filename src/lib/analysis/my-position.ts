@@ -9,7 +9,7 @@
  */
 import type { Claim, Scenario, Stance } from '../scenario/schema';
 import { STANCES } from '../scenario/schema';
-import { STANCE_SCORE, type Position } from './stats';
+import { STANCE_SCORE, type Position } from './positions';
 
 /** Longest "why" a student can write per option; the text box has the same limit. */
 export const MAX_REASON = 500;
@@ -45,7 +45,7 @@ export function stancedOptions(scenario: Scenario, mine: MyPosition): string[] {
 }
 
 /**
- * The commentators a view of `claims` covers, by the rule `stats.ts` uses: everyone when the
+ * The commentators a view of `claims` covers, by the rule `scope.ts` sets: everyone when the
  * claims are the scenario's own list, else those with at least one claim in view.
  */
 export function commentatorsInView(scenario: Scenario, claims: readonly Claim[]): string[] {

@@ -9,7 +9,8 @@
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
-import type { Camps, PairStat } from '../analysis/stats';
+import type { Camps } from '../analysis/camps';
+import type { PairStat } from '../analysis/pairs';
 import type { Claim, Commentator } from '../scenario/schema';
 import type { BlockOutline, ElementLabel } from './element-labels';
 import { agreementText, plural, shortNumber, truncate } from './format';

@@ -5,7 +5,7 @@
  * with itself.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { rankOptions, type OptionStat } from '../analysis/stats';
+import { rankOptions, type OptionStat } from '../analysis/option-stats';
 import { STANCE_LOOK } from '../present/stance';
 import { STANCES } from '../scenario/schema';
 import type { ElementLabel } from './element-labels';
@@ -27,7 +27,10 @@ export interface RankingRow {
 }
 
 export interface RankingModel {
-	/** Most contested (lowest A) first; options nobody addresses are left out. */
+	/**
+	 * Most contested (lowest A) first among options with enough positions, then the thin ones;
+	 * options nobody addresses are left out.
+	 */
 	rows: RankingRow[];
 	title: string;
 }
@@ -52,10 +55,17 @@ export function rankingTitle(rows: readonly RankingRow[]): string {
 	return `Most contested: ${described(first)}; most agreed: ${described(last)}`;
 }
 
+/**
+ * Options with {@link FEW} or more positions come first, most contested to most agreed, then the
+ * thinly addressed ones (hatched) in the same order: so the top bar is always the option the
+ * title calls most contested, under any filter.
+ */
 export function rankingModel(stats: readonly OptionStat[]): RankingModel {
-	const rows = rankOptions(stats)
-		.filter((s): s is OptionStat & { agreement: number } => s.agreement !== null)
-		.map((s) => ({
+	const ordered = rankOptions(stats).filter(
+		(s): s is OptionStat & { agreement: number } => s.agreement !== null
+	);
+	const rows = [...ordered.filter((s) => s.n >= FEW), ...ordered.filter((s) => s.n < FEW)].map(
+		(s) => ({
 			id: s.id,
 			label: s.label,
 			n: s.n,
@@ -63,7 +73,8 @@ export function rankingModel(stats: readonly OptionStat[]): RankingModel {
 			support: s.support,
 			conditional: s.conditional,
 			oppose: s.oppose
-		}));
+		})
+	);
 	return { rows, title: rankingTitle(rows) };
 }
 

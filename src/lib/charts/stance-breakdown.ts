@@ -5,7 +5,7 @@
  * `optionStats`.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { rankOptions, type OptionStat } from '../analysis/stats';
+import { rankOptions, type OptionStat } from '../analysis/option-stats';
 import { STANCE_LOOK } from '../present/stance';
 import { STANCES, type Stance } from '../scenario/schema';
 import type { ElementLabel } from './element-labels';

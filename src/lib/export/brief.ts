@@ -3,13 +3,14 @@
  * numbers, a key finding computed from the data, and the numbered citations in full. This module
  * works it all out; `routes/brief` only lays it out.
  */
-import { optionStats, rankOptions, type OptionStat } from '../analysis/stats';
+import { optionStats, rankOptions, type OptionStat } from '../analysis/option-stats';
 import { dateLabel, STANCE_LOOK } from '../present/stance';
 import { passageUrl } from '../scenario/passage-link';
 import { NOT_STATED, STANCES, type Stance } from '../scenario/schema';
 import { safeHref } from './escape';
 import type { ExportInput } from './format-info';
-import { buildMatrix, resolveView, type MatrixCell } from './view';
+import type { CellSummary } from '../view/matrix-view';
+import { buildMatrix, resolveView } from './view';
 
 /** Characters of consequence shown in a matrix cell; the citation below has the full quote. */
 export const SHORT_CONSEQUENCE = 34;
@@ -26,12 +27,16 @@ export interface BriefEntry {
 
 export interface BriefCell {
 	stance: Stance | 'mixed' | null;
+	/** Empty because the filters hide its claims ("filtered out"), not "not addressed". */
+	hidden: boolean;
 	entries: BriefEntry[];
 }
 
 export interface BriefHeading {
 	id: string;
 	label: string;
+	/** A commentator's source (the grid's column group), or null for an option. */
+	detail: string | null;
 }
 
 export interface BriefCitation {
@@ -75,8 +80,13 @@ export interface Brief {
 	asOf: string;
 	codedBy: string;
 	filters: readonly string[];
-	/** The matrix is turned so that the shorter list runs across the page. */
+	/**
+	 * The screen's matrix (its rows, columns, order and cells), turned when the shorter list
+	 * would otherwise run down the page, so that it fits one or two printed pages.
+	 */
 	rowsAre: 'options' | 'commentators';
+	/** True when the brief lays the table the other way round from the screen. */
+	turned: boolean;
 	columns: BriefHeading[];
 	rows: BriefHeading[];
 	cells: BriefCell[][];
@@ -103,9 +113,10 @@ export function shorten(text: string, max: number): string {
 	return (space > max * 0.4 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '') + '…';
 }
 
-function briefCell(cell: MatrixCell, citation: Map<string, number>): BriefCell {
+function briefCell(cell: CellSummary, citation: Map<string, number>): BriefCell {
 	return {
-		stance: cell.stance,
+		stance: cell.verdict,
+		hidden: cell.hidden,
 		entries: cell.claims.map((claim) => {
 			const look = STANCE_LOOK[claim.stance];
 			return {
@@ -204,10 +215,16 @@ export function brief(input: ExportInput): Brief {
 			}
 		];
 	});
-	const cells = matrix.rows.map((row) => row.map((cell) => briefCell(cell, numbers)));
-	const rowsAre = matrix.options.length <= matrix.commentators.length ? 'commentators' : 'options';
-	const optionHeads = matrix.options.map((o) => ({ id: o.id, label: o.label }));
-	const commentatorHeads = matrix.commentators.map((c) => ({ id: c.id, label: c.name }));
+	const cells = matrix.cells.map((row) => row.map((cell) => briefCell(cell, numbers)));
+	const heads = (list: typeof matrix.rows): BriefHeading[] =>
+		list.map((h) => ({
+			id: h.id,
+			label: h.label,
+			detail: h.kind === 'commentator' ? h.detail : null
+		}));
+	const screenRows = matrix.transposed ? 'commentators' : 'options';
+	const rowsAre = matrix.options.length <= matrix.pairs.length ? 'commentators' : 'options';
+	const turned = rowsAre !== screenRows;
 	const { meta } = view.scenario;
 	return {
 		title: meta.title,
@@ -216,12 +233,10 @@ export function brief(input: ExportInput): Brief {
 		codedBy: meta.coded_by,
 		filters: view.filters,
 		rowsAre,
-		columns: rowsAre === 'commentators' ? optionHeads : commentatorHeads,
-		rows: rowsAre === 'commentators' ? commentatorHeads : optionHeads,
-		cells:
-			rowsAre === 'commentators'
-				? matrix.commentators.map((_, c) => cells.map((row) => row[c]!))
-				: cells,
+		turned,
+		columns: heads(turned ? matrix.rows : matrix.columns),
+		rows: heads(turned ? matrix.columns : matrix.rows),
+		cells: turned ? matrix.columns.map((_, c) => cells.map((row) => row[c]!)) : cells,
 		ranking,
 		headline: headline(ranking.map((r) => r.stat)),
 		sources,

@@ -8,7 +8,7 @@ import { neutralizeFormula } from './csv';
 import { escapeHtml, oneLine, safeHref } from './escape';
 import type { ExportInput } from './format-info';
 import { matrixTextTable } from './matrix-table';
-import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
+import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from '../view/palette';
 import { buildMatrix, resolveView } from './view';
 import { COLUMN_TITLES } from '../scenario/claim-columns';
 import { cellEntries, readableRows } from './words';
@@ -48,18 +48,18 @@ function headRow(titles: readonly string[]): string {
 export function matrixClipboard(input: ExportInput): ClipboardTable {
 	const matrix = buildMatrix(resolveView(input));
 	const plain = matrixTextTable(matrix, ' / ');
-	const body = matrix.rows
-		.map((row, o) => {
+	const body = matrix.cells
+		.map((row, r) => {
 			const cells = row
 				.map((cell) => {
 					const style =
-						cell.stance === null
+						cell.verdict === null
 							? `${CELL_STYLE};color:${MUTED_COLOUR}`
-							: `${CELL_STYLE};background:${CELL_FILL[cell.stance]};border-left:4px solid ${CELL_EDGE[cell.stance]}`;
+							: `${CELL_STYLE};background:${CELL_FILL[cell.verdict]};border-left:4px solid ${CELL_EDGE[cell.verdict]}`;
 					return `<td style="${style}">${cellEntries(cell).map(text).join('<br>')}</td>`;
 				})
 				.join('');
-			return `<tr><th scope="row" style="${HEAD_STYLE}">${text(matrix.options[o]!.label)}</th>${cells}</tr>`;
+			return `<tr><th scope="row" style="${HEAD_STYLE}">${text(plain.rows[r]![0]!)}</th>${cells}</tr>`;
 		})
 		.join('');
 	return {

@@ -12,8 +12,20 @@ function startsFormula(value: string): boolean {
 	return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
+/** A `;` or tab followed by what starts a formula: a piece a spreadsheet could split off. */
+const PIECE_FORMULA = /([;\t])(?=[=+\-@\t\r])/g;
+/** Controls no spreadsheet cell should hold (the loader refuses them; this is the second line). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * The formula guard on the whole value and on each piece after a `;` or tab, which Excel splits
+ * off in locales whose list separator is `;` (the field is quoted too; this holds if it is not).
+ */
 export function neutralizeFormula(value: string): string {
-	return startsFormula(value) ? `'${value}` : value;
+	let text = value;
+	if (text.includes(';') || text.includes('\t')) text = text.replace(PIECE_FORMULA, "$1'");
+	return startsFormula(text) ? `'${text}` : text;
 }
 
 function cellText(value: Cell): string {
@@ -21,10 +33,12 @@ function cellText(value: Cell): string {
 	// Numbers are ours (counts, scores), never user text, so a negative number stays a number.
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	return neutralizeFormula(value);
+	CONTROL.lastIndex = 0;
+	return neutralizeFormula(CONTROL.test(value) ? value.replace(CONTROL, '\ufffd') : value);
 }
 
-const QUOTE = /[",\r\n]/;
+/** Quoted: the separators of every locale (`,` and `;`), tabs, quotes and line breaks. */
+const QUOTE = /[",;\t\r\n]/;
 
 export function csvField(value: Cell): string {
 	const text = cellText(value);

@@ -17,10 +17,18 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** Line breaks and tabs as single spaces: for formats where a line break ends a row or a cell. */
+/**
+ * Every line break a reader might split on (CR, LF, VT, FF, NEL, the Unicode line and paragraph
+ * separators) and tabs as single spaces, and any other control character (NUL, ESC) as U+FFFD:
+ * for formats where a line break ends a row, a cell or an RIS tag line.
+ */
 export function oneLine(text: string): string {
-	return text.replace(/[\t\r\n\u2028\u2029]+/g, ' ');
+	return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
 }
+
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
  * Markdown text that renders exactly as written. Backslash-escapes every character that starts

@@ -4,6 +4,7 @@
  */
 import type { Claim, Scenario } from '../scenario/schema';
 import type { LongColumn } from '../scenario/claim-columns';
+import type { TableModel } from '../view/matrix-view';
 
 /**
  * What is on screen, handed to every serializer: exports follow the view's filters, order and
@@ -15,9 +16,11 @@ export interface ExportInput {
 	claims?: readonly Claim[];
 	/** Visible columns of the claims table, in order; all of `LONG_COLUMNS` when absent. */
 	columns?: readonly LongColumn[];
-	/** Matrix rows (option ids) and columns (commentator ids) in view order; all when absent. */
-	options?: readonly string[];
-	commentators?: readonly string[];
+	/**
+	 * The matrix (or its transpose) exactly as the screen shows it: rows, columns, order, cells.
+	 * Matrix-shaped outputs write this; absent, the matrix of `claims` with no filter or sort.
+	 */
+	table?: TableModel;
 	/** The filters applied, in plain words (see `describeFilters`), for legends and notes. */
 	filters?: readonly string[];
 	/**
@@ -123,8 +126,28 @@ const FILE_SUFFIX: Record<ExportFormatName, string> = {
 	yaml: ''
 };
 
-/** `ukraine-war-2025-matrix.csv`: the base reduced to characters every file system accepts. */
-export function exportFileName(base: string, format: ExportFormatName): string {
+/** What a file holds beyond its format: a turned matrix, a filtered view. */
+export interface FileNameContext {
+	transposed?: boolean;
+	filtered?: boolean;
+}
+
+/** The formats that write the whole scenario whatever the view. */
+const WHOLE_SCENARIO: ReadonlySet<ExportFormatName> = new Set(['json', 'yaml']);
+
+/**
+ * `ukraine-war-2025-matrix-filtered.csv`: scenario, what the file holds, and "filtered" when the
+ * view's filters shaped it, reduced to characters every file system accepts.
+ */
+export function exportFileName(
+	base: string,
+	format: ExportFormatName,
+	context: FileNameContext = {}
+): string {
 	const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'stancegrid';
-	return `${safe}${FILE_SUFFIX[format]}.${FORMAT_INFO[format].extension}`;
+	let suffix = FILE_SUFFIX[format];
+	if (context.transposed && suffix === '-matrix') suffix = '-matrix-turned';
+	if (context.transposed && format === 'xlsx') suffix = '-turned';
+	if (context.filtered && !WHOLE_SCENARIO.has(format)) suffix += '-filtered';
+	return `${safe}${suffix}.${FORMAT_INFO[format].extension}`;
 }

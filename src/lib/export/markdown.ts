@@ -3,13 +3,13 @@
  * memos, wikis and assignments. Every scenario text goes through `escapeMarkdown`; the only markup
  * in the file is this module's own (heading, table, footnote marks, passage links).
  */
-import { NOT_ADDRESSED, STANCE_LOOK } from '../present/stance';
+import { FILTERED_OUT, NOT_ADDRESSED, STANCE_LOOK } from '../present/stance';
 import { STANCES } from '../scenario/schema';
 import { escapeMarkdown, markdownHref, safeHref } from './escape';
 import type { ExportInput } from './format-info';
 import { passageUrl } from '../scenario/passage-link';
 import { buildMatrix, resolveView } from './view';
-import { citationLine, claimEntry, STANCE_MEANING } from './words';
+import { citationLine, claimEntry, emptyWord, headText, STANCE_MEANING } from './words';
 
 const md = escapeMarkdown;
 
@@ -29,17 +29,17 @@ export function matrixMarkdown(input: ExportInput): string {
 		''
 	);
 
-	const header = ['Option', ...matrix.commentators.map((c) => md(c.name))];
+	const header = [md(matrix.corner), ...matrix.columns.map((c) => md(headText(c)))];
 	lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`);
-	matrix.rows.forEach((row, o) => {
+	matrix.cells.forEach((row, r) => {
 		const cells = row.map((cell) =>
 			cell.claims.length === 0
-				? NOT_ADDRESSED.word
+				? emptyWord(cell)
 				: cell.claims
 						.map((claim) => `${md(claimEntry(claim))}[^${matrix.citation.get(claim.id)}]`)
 						.join(' / ')
 		);
-		lines.push(`| ${[md(matrix.options[o]!.label), ...cells].join(' | ')} |`);
+		lines.push(`| ${[md(headText(matrix.rows[r]!)), ...cells].join(' | ')} |`);
 	});
 	lines.push('');
 	const legend = STANCES.map((s) => {
@@ -47,6 +47,7 @@ export function matrixMarkdown(input: ExportInput): string {
 		return `${look.symbol} ${look.word}: ${STANCE_MEANING[s]}`;
 	});
 	legend.push(`${NOT_ADDRESSED.word}: ${STANCE_MEANING.not_addressed}`);
+	if (view.filters.length > 0) legend.push(`${FILTERED_OUT.word}: ${STANCE_MEANING.filtered_out}`);
 	lines.push(`Stances: ${legend.join('; ')}.`, '');
 
 	for (const [i, claim] of matrix.cited.entries()) {

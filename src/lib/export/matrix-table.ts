@@ -1,11 +1,11 @@
 /**
- * The matrix as a plain table of text (options x commentators), shared by the matrix CSV and the
+ * The matrix as a plain table of text (options x commentators, or turned, as on screen), shared by the matrix CSV and the
  * clipboard's TSV and HTML copies.
  */
 import { toCsv } from './csv';
 import type { ExportInput } from './format-info';
 import { buildMatrix, resolveView, type Matrix } from './view';
-import { cellEntries } from './words';
+import { cellEntries, headText } from './words';
 
 export interface TextTable {
 	header: string[];
@@ -15,9 +15,9 @@ export interface TextTable {
 /** Several claims in one cell are joined by `separator` (a line break where the format allows). */
 export function matrixTextTable(matrix: Matrix, separator: string): TextTable {
 	return {
-		header: ['Option', ...matrix.commentators.map((c) => c.name)],
-		rows: matrix.rows.map((row, o) => [
-			matrix.options[o]!.label,
+		header: [matrix.corner, ...matrix.columns.map(headText)],
+		rows: matrix.cells.map((row, r) => [
+			headText(matrix.rows[r]!),
 			...row.map((cell) => cellEntries(cell).join(separator))
 		])
 	};

@@ -2,11 +2,12 @@
  * How exports put the data in words for people (matrix cells, readable column titles and values),
  * as opposed to the long CSV, whose raw ids and codes are for other tools.
  */
-import { NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import { FILTERED_OUT, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
 import { NOT_STATED, type Claim, type Source, type SourceKind } from '../scenario/schema';
 import { claimTexts } from './claim-texts';
 import type { LongColumn } from '../scenario/claim-columns';
-import type { ExportView, MatrixCell } from './view';
+import type { CellSummary, TableHead } from '../view/matrix-view';
+import type { ExportView } from './view';
 
 /** "Supports ▲: consequence": the stance in a word and a symbol, so no colour is needed. */
 export function claimEntry(claim: Claim): string {
@@ -14,9 +15,22 @@ export function claimEntry(claim: Claim): string {
 	return `${look.word} ${look.symbol}: ${claim.consequence}`;
 }
 
-/** One line per claim in the cell, or "Not addressed". */
-export function cellEntries(cell: MatrixCell): string[] {
-	return cell.claims.length === 0 ? [NOT_ADDRESSED.word] : cell.claims.map(claimEntry);
+/** What an empty cell says: "Filtered out" when filters hide its claims, else "Not addressed". */
+export function emptyWord(cell: CellSummary): string {
+	return cell.hidden ? FILTERED_OUT.word : NOT_ADDRESSED.word;
+}
+
+/** One line per claim in the cell, or why it is empty. */
+export function cellEntries(cell: CellSummary): string[] {
+	return cell.claims.length === 0 ? [emptyWord(cell)] : cell.claims.map(claimEntry);
+}
+
+/**
+ * A row or column heading in one line: a commentator with the source that quotes them, as the
+ * grid shows a name under its source's group header; an option by its label.
+ */
+export function headText(head: TableHead): string {
+	return head.kind === 'commentator' ? `${head.label} (${head.detail})` : head.label;
 }
 /** A claim's row for people: stance and directions in words, dimensions by label. */
 export function readableRows(view: ExportView): (claim: Claim) => Record<LongColumn, string> {
@@ -49,7 +63,8 @@ export const STANCE_MEANING = {
 	conditional: 'supports it only under stated conditions or with strong caveats',
 	oppose: 'opposes the option',
 	mixed: 'several claims with different stances',
-	not_addressed: 'no claim in view on this option by this commentator'
+	not_addressed: 'the commentator has no claim on this option in this source',
+	filtered_out: 'the commentator has claims on this option, but the filters in effect hide them'
 } as const;
 
 export const DIRECTION_MEANING = {

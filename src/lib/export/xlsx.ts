@@ -9,17 +9,25 @@
  * cells also get the Text number format, so editing one in Excel keeps it text.
  */
 import type { Cell, Font, Style, Workbook, Worksheet } from 'exceljs';
-import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import {
+	DIRECTION_LOOK,
+	FILTERED_OUT,
+	NOT_ADDRESSED,
+	STANCE_LOOK,
+	dateLabel
+} from '../present/stance';
 import { DIRECTIONS, NOT_STATED, STANCES, type Stance } from '../scenario/schema';
 import { claimTexts } from './claim-texts';
 import { safeHref, xmlSafe } from './escape';
 import type { ExportInput } from './format-info';
 import { COLUMN_TITLES, type LongColumn } from '../scenario/claim-columns';
-import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from './palette';
+import { CELL_EDGE, CELL_FILL, HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from '../view/palette';
+import { LinkBudget, linkNotes } from './xlsx-links';
 import { buildMatrix, resolveView, type ExportView } from './view';
 import {
 	authorsText,
 	cellEntries,
+	headText,
 	DIRECTION_MEANING,
 	SOURCE_KIND_WORDS,
 	STANCE_MEANING
@@ -172,8 +180,15 @@ function setText(cell: Cell, value: string, style: Look = LOOKS.plain): string {
 	return text;
 }
 
-/** Writes a link and its style; returns its text as written. */
-function setLink(cell: Cell, text: string, href: string, base: Look = LOOKS.plain): string {
+/** Writes a link and its style, or text when Excel's link limits are reached; returns the text. */
+function setLink(
+	cell: Cell,
+	text: string,
+	href: string,
+	budget: LinkBudget,
+	base: Look = LOOKS.plain
+): string {
+	if (!budget.allow(href)) return setText(cell, text, base);
 	const shown = (MAYBE_NOT_XML.test(text) ? xmlSafe(text) : text).slice(0, MAX_CELL);
 	cell.value = { text: shown, hyperlink: href, tooltip: 'Open in a browser' };
 	cell.style = linkLook(base) as Style;
@@ -252,12 +267,14 @@ function longestLine(texts: readonly string[]): number {
 function addMatrix(workbook: Workbook, view: ExportView): void {
 	const matrix = buildMatrix(view);
 	const sheet = frozenSheet(workbook, 'Matrix', 1);
-	const texts = matrix.rows.map((cells) => cells.map((cell) => cellEntries(cell).join('\n')));
+	const texts = matrix.cells.map((cells) => cells.map((cell) => cellEntries(cell).join('\n')));
+	const rowHeads = matrix.rows.map(headText);
+	const columnHeads = matrix.columns.map(headText);
 	const widths = [
-		clamp(longestLine(matrix.options.map((o) => o.label)) * 0.6, 18, 34),
+		clamp(longestLine(rowHeads) * 0.6, 18, 34),
 		// Wide enough for about three lines per claim, and never narrower than a short name.
-		...matrix.commentators.map((c, i) =>
-			clamp(Math.max(longestLine(texts.map((row) => row[i]!)) / 3, c.name.length * 0.6), 16, 42)
+		...matrix.columns.map((c, i) =>
+			clamp(Math.max(longestLine(texts.map((row) => row[i]!)) / 3, c.label.length * 0.6), 16, 42)
 		)
 	];
 	widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
@@ -268,32 +285,31 @@ function addMatrix(workbook: Workbook, view: ExportView): void {
 	const perLine = widths.map(perLineAt);
 
 	const header = sheet.getRow(1);
-	let lines = linesAt(setText(header.getCell(1), 'Option', LOOKS.header), perLine[0]!);
-	matrix.commentators.forEach((c, i) => {
-		const text = setText(header.getCell(i + 2), c.name, LOOKS.header);
+	let lines = linesAt(setText(header.getCell(1), matrix.corner, LOOKS.header), perLine[0]!);
+	columnHeads.forEach((head, i) => {
+		const text = setText(header.getCell(i + 2), head, LOOKS.header);
 		lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 	});
 	header.height = heightFor(lines);
 
-	matrix.rows.forEach((cells, o) => {
+	matrix.cells.forEach((cells, o) => {
 		const row = sheet.getRow(o + 2);
-		let lines = linesAt(
-			setText(row.getCell(1), matrix.options[o]!.label, LOOKS.label),
-			perLine[0]!
-		);
+		let lines = linesAt(setText(row.getCell(1), rowHeads[o]!, LOOKS.label), perLine[0]!);
 		cells.forEach((cell, i) => {
 			const text = setText(
 				row.getCell(i + 2),
 				texts[o]![i]!,
-				cell.stance === null ? LOOKS.notAddressed : stanceLooks[cell.stance]
+				cell.verdict === null ? LOOKS.notAddressed : stanceLooks[cell.verdict]
 			);
 			lines = Math.max(lines, linesAt(text, perLine[i + 1]!));
 		});
 		row.height = heightFor(lines);
 	});
-	sheet.autoFilter = `A1:${columnLetter(matrix.commentators.length + 1)}${matrix.options.length + 1}`;
+	sheet.autoFilter = `A1:${columnLetter(matrix.columns.length + 1)}${matrix.rows.length + 1}`;
 	sheet.pageSetup.printTitlesRow = '1:1';
 	sheet.pageSetup.printTitlesColumn = 'A:A';
+	// One page wide, as many tall as it takes: a printed matrix reads across a row.
+	Object.assign(sheet.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
 }
 
 const CLAIM_WIDTHS: Record<LongColumn, number> = {
@@ -312,7 +328,10 @@ const CLAIM_WIDTHS: Record<LongColumn, number> = {
 	claim_id: 18,
 	title: 32,
 	date_inferred: 10,
-	passage_url: 40
+	passage_url: 40,
+	likelihood: 18,
+	confidence: 12,
+	basis: 20
 };
 
 const CLAIM_WRAPPED: ReadonlySet<LongColumn> = new Set([
@@ -325,7 +344,7 @@ const CLAIM_WRAPPED: ReadonlySet<LongColumn> = new Set([
 	'title'
 ]);
 
-function addClaims(workbook: Workbook, view: ExportView): void {
+function addClaims(workbook: Workbook, view: ExportView, budget: LinkBudget): void {
 	const sheet = frozenSheet(workbook, 'Claims', 0);
 	const columns = view.columns;
 	const header = sheet.getRow(1);
@@ -359,7 +378,7 @@ function addClaims(workbook: Workbook, view: ExportView): void {
 			const base = bases[i]!;
 			const text =
 				i === linkAt && passage!.href
-					? setLink(cell, value, passage!.href, LOOKS[base])
+					? setLink(cell, value, passage!.href, budget, LOOKS[base])
 					: setText(cell, value, column === 'stance' ? stanceLooks[claim.stance] : LOOKS[base]);
 			const per = perLine[i];
 			if (per) lines = Math.max(lines, linesAt(text, per));
@@ -383,7 +402,7 @@ const SOURCE_COLUMNS = [
 	['Notes', 50]
 ] as const;
 
-function addSources(workbook: Workbook, view: ExportView): void {
+function addSources(workbook: Workbook, view: ExportView, budget: LinkBudget): void {
 	const sheet = frozenSheet(workbook, 'Sources', 1);
 	const header = sheet.getRow(1);
 	SOURCE_COLUMNS.forEach(([title, width], i) => {
@@ -407,7 +426,7 @@ function addSources(workbook: Workbook, view: ExportView): void {
 		values.forEach((value, i) => {
 			const cell = row.getCell(i + 1);
 			const href = i === 8 ? safeHref(value) : null;
-			if (href) setLink(cell, value, href, LOOKS.wrap);
+			if (href) setLink(cell, value, href, budget, LOOKS.wrap);
 			else setText(cell, value, LOOKS.wrap);
 		});
 	});
@@ -415,7 +434,7 @@ function addSources(workbook: Workbook, view: ExportView): void {
 	sheet.autoFilter = `A1:${columnLetter(SOURCE_COLUMNS.length)}${view.sources.length + 1}`;
 }
 
-function addLegend(workbook: Workbook, view: ExportView): void {
+function addLegend(workbook: Workbook, view: ExportView, links: readonly LinkBudget[]): void {
 	const sheet = workbook.addWorksheet('Legend & method');
 	sheet.getColumn(1).width = 26;
 	sheet.getColumn(2).width = 100;
@@ -443,6 +462,12 @@ function addLegend(workbook: Workbook, view: ExportView): void {
 	line('Claims in view', view.claims.length);
 	line('Options in the matrix', view.options.length);
 	line('Commentators in the matrix', view.commentators.length);
+	line(
+		'Matrix layout',
+		view.table.transposed
+			? 'Turned (as on screen): commentators as rows, options as columns'
+			: 'Options as rows, commentators as columns, each under the source that quotes them'
+	);
 	blank();
 	heading('Filters applied');
 	if (view.filters.length === 0) line('Filters', 'None: every claim in the scenario.');
@@ -455,6 +480,7 @@ function addLegend(workbook: Workbook, view: ExportView): void {
 	}
 	line('Mixed', `${STANCE_MEANING.mixed}; each is listed in the cell`, CELL_FILL.mixed);
 	line(NOT_ADDRESSED.word, STANCE_MEANING.not_addressed);
+	if (view.filters.length > 0) line(FILTERED_OUT.word, STANCE_MEANING.filtered_out);
 	blank();
 	heading('Directions (effect on a dimension)');
 	for (const direction of DIRECTIONS) {
@@ -475,6 +501,9 @@ function addLegend(workbook: Workbook, view: ExportView): void {
 		);
 	}
 	blank();
+	heading('Links');
+	linkNotes(links).forEach((note, i) => line(i === 0 ? 'Passage links' : '', note));
+	blank();
 	heading('Method');
 	line('How the data was coded', meta.method);
 	fitRowHeights(sheet, new Set([1, 2]), 1);
@@ -491,9 +520,10 @@ export async function workbook(input: ExportInput): Promise<Uint8Array> {
 		book.modified = view.now;
 	}
 	addMatrix(book, view);
-	addClaims(book, view);
-	addSources(book, view);
-	addLegend(book, view);
+	const links = [new LinkBudget('Claims'), new LinkBudget('Sources')];
+	addClaims(book, view, links[0]!);
+	addSources(book, view, links[1]!);
+	addLegend(book, view, links);
 	// Light compression: a third faster on large scenarios, for files a little larger.
 	const bytes = await book.xlsx.writeBuffer({
 		zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } }

@@ -12,14 +12,8 @@ import {
 } from '../scenario/schema';
 import { DIRECTION_LOOK } from '../present/stance';
 import type { Filters } from '../view/filters';
-import {
-	NORMAL_SIZING,
-	RENDERERS,
-	px,
-	visibleOptions,
-	type DirectionGroup,
-	type Sizing
-} from './model';
+import { NORMAL_SIZING, RENDERERS, px, type DirectionGroup, type Sizing } from './model';
+import { visibleOptions } from '../view/matrix-view';
 import { optionColumn } from './matrix';
 
 export interface DimensionCell {

@@ -8,11 +8,18 @@ import type {
 	IHeaderGroupParams,
 	IInnerHeaderGroupComponent
 } from 'ag-grid-community';
-import { DIRECTION_LOOK, NOT_ADDRESSED, STANCE_LOOK, dateLabel } from '../present/stance';
+import {
+	DIRECTION_LOOK,
+	FILTERED_OUT,
+	NOT_ADDRESSED,
+	STANCE_LOOK,
+	dateLabel
+} from '../present/stance';
 import { isHttpUrl, type Source, type Stance } from '../scenario/schema';
 import type { DimensionCell } from './by-dimension';
 import { highlightRuns } from '../view/search-terms';
-import { EMPTY_CELL, RENDERERS, type CellSummary, type Pair } from './model';
+import { EMPTY_CELL, type CellSummary, type Pair } from '../view/matrix-view';
+import { RENDERERS } from './model';
 
 function el(tag: string, className = '', text?: string): HTMLElement {
 	const node = document.createElement(tag);
@@ -59,7 +66,10 @@ function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElem
 	const root = el('div', 'sg-cell');
 	if (cell.claims.length === 0) {
 		root.classList.add('sg-cell-empty');
-		root.append(symbol('—', 'sg-sym sg-empty-sym'), el('span', 'sg-empty', NOT_ADDRESSED.word));
+		root.append(
+			symbol(cell.hidden ? FILTERED_OUT.symbol : '—', 'sg-sym sg-empty-sym'),
+			el('span', 'sg-empty', cell.hidden ? FILTERED_OUT.word : NOT_ADDRESSED.word)
+		);
 		return root;
 	}
 	if (cell.claims.length === 1) {

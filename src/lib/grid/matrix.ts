@@ -10,95 +10,19 @@
  * text on hover, focus and in the panel) or full (stance and consequence).
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import type { Claim, Commentator, Option, Scenario, Source } from '../scenario/schema';
+import type { Commentator, Option, Scenario, Source } from '../scenario/schema';
 import { STANCE_LOOK, dateLabel } from '../present/stance';
-import type { Filters } from '../view/filters';
-import { ALL_SOURCES, type MatrixLayout } from '../view/url-state';
+import type { MatrixLayout } from '../view/url-state';
 import {
 	EMPTY_CELL,
-	NORMAL_SIZING,
-	pairs,
-	RENDERERS,
+	OPTION_COLUMN,
 	compareCells,
-	nest,
-	pairId,
-	px,
-	summarize,
-	verdictClass,
-	visibleOptions,
+	compareText,
 	type CellSummary,
-	type Pair,
-	type Sizing
-} from './model';
-
-export interface MatrixRow {
-	id: string;
-	option: Option;
-	/** Keyed by pair id; a pair with no claim on this option is absent ("not addressed"). */
-	cells: Map<string, CellSummary>;
-}
-
-/** A matrix column: a person (all sources) or a (source, person) pair. */
-export interface MatrixColumnModel extends Pair {
-	/** The sources quoting this person in view (per-person columns); empty for per-source ones. */
-	sources: Source[];
-}
-
-/** The column id of a claim's cell in a layout. */
-export function cellColumnId(claim: Pick<Claim, 'source' | 'commentator'>, by: MatrixLayout['by']) {
-	return pairId(by === 'person' ? ALL_SOURCES : claim.source, claim.commentator);
-}
-
-/**
- * The matrix's columns. With `includeSilent`, commentators no claim quotes follow (per person:
- * in scenario order; per source: under no source), so nobody in the scenario is left off.
- */
-export function matrixColumns(
-	scenario: Scenario,
-	claims: readonly Claim[],
-	by: MatrixLayout['by'],
-	includeSilent: boolean
-): MatrixColumnModel[] {
-	if (by === 'source')
-		return pairs(scenario, claims, includeSilent).map((p) => ({ ...p, sources: [] }));
-	const sourcesOf = new Map<string, Set<string>>();
-	for (const claim of claims) {
-		let set = sourcesOf.get(claim.commentator);
-		if (!set) sourcesOf.set(claim.commentator, (set = new Set()));
-		set.add(claim.source);
-	}
-	const quoted = includeSilent ? new Set(scenario.claims.map((c) => c.commentator)) : null;
-	return scenario.commentators
-		.filter((c) => sourcesOf.has(c.id) || (quoted !== null && !quoted.has(c.id)))
-		.map((c) => {
-			const ids = sourcesOf.get(c.id) ?? new Set<string>();
-			return {
-				id: pairId(ALL_SOURCES, c.id),
-				source: null,
-				commentator: c,
-				sources: scenario.sources.filter((s) => ids.has(s.id))
-			};
-		});
-}
-
-export function matrixRows(
-	scenario: Scenario,
-	claims: readonly Claim[],
-	filters: Pick<Filters, 'options'>,
-	layout: Pick<MatrixLayout, 'by' | 'empty'> = { by: 'source', empty: 'show' }
-): MatrixRow[] {
-	const byOption = nest(
-		claims,
-		(c) => c.option,
-		(c) => cellColumnId(c, layout.by)
-	);
-	const rows = visibleOptions(scenario, filters.options).map((option) => {
-		const cells = new Map<string, CellSummary>();
-		for (const [pair, list] of byOption.get(option.id) ?? []) cells.set(pair, summarize(list));
-		return { id: option.id, option, cells };
-	});
-	return layout.empty === 'hide' ? rows.filter((r) => r.cells.size > 0) : rows;
-}
+	type MatrixRow,
+	type Pair
+} from '../view/matrix-view';
+import { NORMAL_SIZING, RENDERERS, px, verdictClass, type Sizing } from './model';
 
 /** Cell, person and option in words: the compact cell's tooltip and the note shown on focus. */
 export function cellText(
@@ -133,8 +57,6 @@ export function personTooltip(pair: Pair & { sources?: Source[] }): string {
 	return `${who}. Quoted in: ${pair.sources.map((s) => s.outlet).join('; ')}`;
 }
 
-export const OPTION_COLUMN = 'option';
-
 export function optionColumn<T extends { option: Option }>(
 	sizing: Sizing,
 	autoHeight = true,
@@ -147,6 +69,7 @@ export function optionColumn<T extends { option: Option }>(
 		lockPinned: true,
 		width: optionWidth(sizing, cells),
 		valueGetter: (p) => p.data?.option.label,
+		comparator: compareText,
 		tooltip: (p) => p.data?.option.description,
 		cellRenderer: RENDERERS.option,
 		autoHeight,

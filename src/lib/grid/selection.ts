@@ -5,8 +5,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { Selection, ViewName } from '../view/url-state';
 import { isReservedSource, isSlug, type MatrixLayout } from '../view/url-state';
-import { OPTION_COLUMN, cellColumnId } from './matrix';
-import { pairId } from './model';
+import { OPTION_COLUMN, cellColumnId, pairId } from '../view/matrix-view';
 
 function splitPair(id: string): { source: string; commentator: string } | null {
 	const [source, commentator, extra] = id.split('~');

@@ -1,45 +1,18 @@
 /** The matrix turned on its side: rows = commentators (as quoted by a source), columns = options. */
 import type { ColDef } from 'ag-grid-community';
-import type { Claim, Option } from '../scenario/schema';
-import { dateLabel } from '../present/stance';
-import { personTooltip, sourceHeading } from './matrix';
+import type { Option } from '../scenario/schema';
 import {
+	COMMENTATOR_COLUMN,
 	EMPTY_CELL,
-	NORMAL_SIZING,
-	RENDERERS,
+	SOURCE_COLUMN,
 	compareCells,
-	nest,
-	pairId,
-	px,
-	summarize,
-	verdictClass,
+	compareText,
+	sourceLabel,
 	type CellSummary,
-	type Pair,
-	type Sizing
-} from './model';
-
-export interface TransposeRow {
-	id: string;
-	pair: Pair;
-	/** Keyed by option id. */
-	cells: Map<string, CellSummary>;
-}
-
-export function transposeRows(pairs: readonly Pair[], claims: readonly Claim[]): TransposeRow[] {
-	const byPair = nest(
-		claims,
-		(c) => pairId(c.source, c.commentator),
-		(c) => c.option
-	);
-	return pairs.map((pair) => {
-		const cells = new Map<string, CellSummary>();
-		for (const [option, list] of byPair.get(pair.id) ?? []) cells.set(option, summarize(list));
-		return { id: pair.id, pair, cells };
-	});
-}
-
-export const COMMENTATOR_COLUMN = 'commentator';
-export const SOURCE_COLUMN = 'source';
+	type TransposeRow
+} from '../view/matrix-view';
+import { personTooltip, sourceHeading } from './matrix';
+import { NORMAL_SIZING, RENDERERS, px, verdictClass, type Sizing } from './model';
 
 export function transposeColumnDefs(
 	options: readonly Option[],
@@ -54,6 +27,7 @@ export function transposeColumnDefs(
 			lockPinned: true,
 			width: px(sizing.narrow ? 140 : 200, sizing),
 			valueGetter: (p) => p.data?.pair.commentator.name,
+			comparator: compareText,
 			tooltip: (p) => (p.data ? personTooltip(p.data.pair) : undefined),
 			cellRenderer: RENDERERS.person,
 			autoHeight,
@@ -64,10 +38,8 @@ export function transposeColumnDefs(
 			colId: SOURCE_COLUMN,
 			headerName: 'Source',
 			width: px(170, sizing),
-			valueGetter: (p) => {
-				const s = p.data?.pair.source;
-				return s ? `${s.outlet}, ${dateLabel(s.date, s.date_inferred)}` : 'Not quoted';
-			},
+			valueGetter: (p) => (p.data ? sourceLabel(p.data.pair.source) : undefined),
+			comparator: compareText,
 			tooltip: (p) => (p.data ? sourceHeading(p.data.pair) : undefined),
 			cellRenderer: RENDERERS.source,
 			autoHeight,

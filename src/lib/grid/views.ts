@@ -6,20 +6,27 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { LongColumn } from '../scenario/claim-columns';
 import { LONG_COLUMNS } from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
-import { DEFAULT_MATRIX, type MatrixLayout, type ViewName } from '../view/url-state';
+import { DEFAULT_MATRIX, type MatrixLayout, type SortKey, type ViewName } from '../view/url-state';
 import { isFiltered, type Filters } from '../view/filters';
+import {
+	COMMENTATOR_COLUMN,
+	OPTION_COLUMN,
+	SOURCE_COLUMN,
+	matrixColumns,
+	matrixComparator,
+	matrixPairs,
+	matrixRows,
+	pairs,
+	sortRows,
+	transposeComparator,
+	transposeRows,
+	visibleOptions
+} from '../view/matrix-view';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';
-import {
-	COMPACT_ROW_HEIGHT,
-	OPTION_COLUMN,
-	matrixColumnDefs,
-	matrixColumns,
-	matrixRows,
-	matrixWidth
-} from './matrix';
-import { FIXED_ROW_HEIGHT, fitsAutoHeight, pairs, px, visibleOptions, type Sizing } from './model';
-import { COMMENTATOR_COLUMN, SOURCE_COLUMN, transposeColumnDefs, transposeRows } from './transpose';
+import { COMPACT_ROW_HEIGHT, matrixColumnDefs, matrixWidth } from './matrix';
+import { FIXED_ROW_HEIGHT, fitsAutoHeight, px, type Sizing } from './model';
+import { transposeColumnDefs } from './transpose';
 
 export type GridView = Exclude<ViewName, 'charts' | 'position'>;
 
@@ -57,6 +64,11 @@ export interface GridSettings {
 	sizing: Sizing;
 	/** The matrix's layout; the default (one column per person, compact cells) when absent. */
 	matrix?: MatrixLayout;
+	/**
+	 * The view's sort: matrix and transpose rows come sorted by the view model (which the exports
+	 * read too); ag-grid, given the same keys and comparators, keeps that order.
+	 */
+	sort?: readonly SortKey[];
 }
 
 export function gridData(
@@ -71,9 +83,12 @@ export function gridData(
 	switch (view) {
 		case 'matrix': {
 			const layout = settings.matrix ?? DEFAULT_MATRIX;
-			const silent = !isFiltered(filters) && layout.empty === 'show';
-			const columns = matrixColumns(scenario, claims, layout.by, silent);
-			const rows = matrixRows(scenario, claims, filters, layout);
+			const columns = matrixPairs(scenario, claims, filters, layout);
+			const rows = sortRows(
+				matrixRows(scenario, claims, filters, layout),
+				settings.sort ?? [],
+				matrixComparator
+			);
 			const compact = layout.cells === 'compact';
 			const auto = !compact && fitsAutoHeight(rows.length, columns.length);
 			return {
@@ -89,12 +104,16 @@ export function gridData(
 			};
 		}
 		case 'transpose': {
-			const rows = pairs(scenario, claims, !isFiltered(filters));
+			const rows = sortRows(
+				transposeRows(scenario, matrixPairs(scenario, claims, filters), claims, filters),
+				settings.sort ?? [],
+				transposeComparator
+			);
 			const options = visibleOptions(scenario, filters.options);
 			const auto = fitsAutoHeight(rows.length, options.length);
 			return {
 				columnDefs: transposeColumnDefs(options, sizing, auto),
-				rows: transposeRows(rows, claims),
+				rows,
 				shown: null,
 				rowCount: rows.length,
 				rowNoun: ['commentator', 'commentators'],

@@ -3,6 +3,7 @@
  * colour is never the only cue. Colours are CSS custom properties themed in `app.css`.
  */
 import type { Direction, Stance } from '../scenario/schema';
+import { STANCE_COLOURS } from '../view/palette';
 
 export interface StanceLook {
 	word: string;
@@ -10,7 +11,7 @@ export interface StanceLook {
 	/** Short letter for tight cells and for XLSX, where symbols may not render. */
 	letter: string;
 	cssVar: string;
-	/** Light-theme fill, for exports and charts that cannot read CSS variables. */
+	/** Light-theme colour (from the one palette), for exports and charts that cannot read CSS. */
 	hex: string;
 }
 
@@ -20,19 +21,31 @@ export const STANCE_LOOK: Record<Stance, StanceLook> = {
 		symbol: '▲',
 		letter: 'S',
 		cssVar: '--stance-support',
-		hex: '#2e7d4f'
+		hex: STANCE_COLOURS.support.light
 	},
 	conditional: {
 		word: 'Conditional',
 		symbol: '◆',
 		letter: 'C',
 		cssVar: '--stance-conditional',
-		hex: '#b7791f'
+		hex: STANCE_COLOURS.conditional.light
 	},
-	oppose: { word: 'Opposes', symbol: '▼', letter: 'O', cssVar: '--stance-oppose', hex: '#b83a3a' }
+	oppose: {
+		word: 'Opposes',
+		symbol: '▼',
+		letter: 'O',
+		cssVar: '--stance-oppose',
+		hex: STANCE_COLOURS.oppose.light
+	}
 };
 
 export const NOT_ADDRESSED = { word: 'Not addressed', symbol: '·', letter: '' } as const;
+
+/**
+ * A cell whose claims the filters hide. Never written as "Not addressed": the commentator did
+ * address the option, the reader has chosen not to see it.
+ */
+export const FILTERED_OUT = { word: 'Filtered out', symbol: '∅', letter: '' } as const;
 
 export const DIRECTION_LOOK: Record<Direction, { word: string; symbol: string }> = {
 	helps: { word: 'helps', symbol: '↑' },

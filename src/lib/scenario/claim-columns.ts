@@ -5,7 +5,7 @@
  */
 import { byId } from './group';
 import { passageUrl } from './passage-link';
-import type { Claim, Scenario } from './schema';
+import { NOT_STATED, type Claim, type Scenario } from './schema';
 
 /** A value in one column: text, a count or a flag; empty when absent. */
 export type Cell = string | number | boolean | null | undefined;
@@ -26,7 +26,10 @@ export const LONG_COLUMNS = [
 	'claim_id',
 	'title',
 	'date_inferred',
-	'passage_url'
+	'passage_url',
+	'likelihood',
+	'confidence',
+	'basis'
 ] as const;
 
 export type LongColumn = (typeof LONG_COLUMNS)[number];
@@ -48,7 +51,10 @@ export const COLUMN_TITLES: Record<LongColumn, string> = {
 	claim_id: 'Claim id',
 	title: 'Title',
 	date_inferred: 'Date inferred',
-	passage_url: 'Passage'
+	passage_url: 'Passage',
+	likelihood: 'Likelihood',
+	confidence: 'Confidence',
+	basis: 'Basis'
 };
 
 export interface ScenarioIndex {
@@ -99,7 +105,11 @@ export const CELLS: Readonly<Record<LongColumn, Read>> = {
 	claim_id: (claim) => claim.id,
 	title: (_c, _o, source) => source.title,
 	date_inferred: (_c, _o, source) => source.date_inferred,
-	passage_url: (claim, _o, source) => passageUrl(source.url, claim.quote) ?? ''
+	passage_url: (claim, _o, source) => passageUrl(source.url, claim.quote) ?? '',
+	// Absent: the source does not say (the tool never infers a likelihood or a confidence).
+	likelihood: (claim) => claim.likelihood ?? NOT_STATED,
+	confidence: (claim) => claim.confidence ?? NOT_STATED,
+	basis: (claim) => claim.basis ?? NOT_STATED
 };
 
 /**
@@ -129,7 +139,10 @@ export function longRow(index: ScenarioIndex, claim: Claim): Record<LongColumn, 
 		date_inferred: CELLS.date_inferred(claim, o, s, index),
 		get passage_url() {
 			return (link ??= CELLS.passage_url(claim, o, s, index));
-		}
+		},
+		likelihood: CELLS.likelihood(claim, o, s, index),
+		confidence: CELLS.confidence(claim, o, s, index),
+		basis: CELLS.basis(claim, o, s, index)
 	};
 }
 

@@ -65,6 +65,8 @@ function strictObject(entries: Record<string, Definition>): FastParse {
 	const keys = Object.keys(entries);
 	const parsers = keys.map((key) => compileParse(entries[key]!));
 	const optional = keys.map((key) => entries[key]!.type === 'optional');
+	// An optional field with a default is written into the output when absent, as valibot does.
+	const filled = keys.map((key) => entries[key]!.default !== undefined);
 	const known = new Set(keys);
 	return (input) => {
 		if (!input || typeof input !== 'object') return GIVE_UP;
@@ -73,7 +75,7 @@ function strictObject(entries: Record<string, Definition>): FastParse {
 		for (let i = 0; i < keys.length; i++) {
 			const key = keys[i]!;
 			// `in`, as valibot tests presence: an absent optional key stays absent in the output.
-			if (!(key in record)) {
+			if (!(key in record) && !filled[i]) {
 				if (optional[i]) continue;
 				return GIVE_UP;
 			}
@@ -102,10 +104,12 @@ function schema(definition: Definition): FastParse {
 			return (input) => (options.includes(input) ? input : GIVE_UP);
 		}
 		case 'optional': {
-			// A default would have to be written into the output; the format has none.
-			if (definition.default !== undefined) unsupported(definition);
 			const wrapped = compileParse(definition.wrapped!);
-			return (input) => (input === undefined ? input : wrapped(input));
+			const fallback = definition.default;
+			if (fallback === undefined) return (input) => (input === undefined ? input : wrapped(input));
+			// valibot runs a default through the wrapped schema too (a list default becomes a new list).
+			const make = typeof fallback === 'function' ? (fallback as () => unknown) : () => fallback;
+			return (input) => wrapped(input === undefined ? make() : input);
 		}
 		case 'union': {
 			// Valibot returns the first option that accepts the value without issues.

@@ -17,7 +17,12 @@ export interface JsonScan {
 	positions: Map<string, JsonPosition>;
 	/** Offset where nesting first went past `maxDepth`, if it did. */
 	tooDeep?: { offset: number; path: string };
+	/** Keys met a second time in one object (asked for with `findDuplicates`), at most 100. */
+	duplicates: { path: string; key: string; offset: number; first: number }[];
 }
+
+/** Paths are built this deep when looking for duplicates; deeper is a depth problem anyway. */
+const DUPLICATE_DEPTH = 30;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPE = /["\\/bfnrt]/;
@@ -39,17 +44,23 @@ function describe(text: string, i: number): string {
 export function scanJson(
 	text: string,
 	targets: ReadonlySet<string> = new Set(),
-	maxDepth = Infinity
+	maxDepth = Infinity,
+	findDuplicates = false,
+	/** Stop at the first container past `maxDepth` (its path is built): a bomb is not read on. */
+	stopWhenTooDeep = false
 ): JsonScan {
 	const positions = new Map<string, JsonPosition>();
+	const duplicates: JsonScan['duplicates'] = [];
 	let tooDeep: JsonScan['tooDeep'];
 	let i = 0;
 	const n = text.length;
-	const track = targets.size > 0;
+	const track = targets.size > 0 || findDuplicates || stopWhenTooDeep;
 	// Paths deeper than any target are never looked up; not building them keeps a file of deeply
 	// nested brackets linear instead of quadratic in its depth.
 	let trackDepth = 0;
 	for (const t of targets) trackDepth = Math.max(trackDepth, (t.match(/[.[]/g) ?? []).length + 1);
+	if (findDuplicates) trackDepth = DUPLICATE_DEPTH;
+	if (stopWhenTooDeep) trackDepth = maxDepth + 1;
 
 	const ws = () => {
 		while (i < n) {
@@ -85,7 +96,12 @@ export function scanJson(
 	};
 
 	// Iterative: a file of 150,000 nested brackets must not exhaust the call stack.
-	type Frame = { kind: 'object' | 'array'; path: string; index: number };
+	type Frame = {
+		kind: 'object' | 'array';
+		path: string;
+		index: number;
+		keys?: Map<string, number>;
+	};
 	const stack: Frame[] = [];
 
 	const record = (path: string, key?: number) => {
@@ -97,8 +113,16 @@ export function scanJson(
 		ws();
 		const c = text[i];
 		if (c === '{' || c === '[') {
-			if (stack.length >= maxDepth && !tooDeep) tooDeep = { offset: i, path };
-			stack.push({ kind: c === '{' ? 'object' : 'array', path, index: 0 });
+			if (stack.length >= maxDepth && !tooDeep) {
+				tooDeep = { offset: i, path };
+				if (stopWhenTooDeep) throw new Stop(i, '');
+			}
+			stack.push({
+				kind: c === '{' ? 'object' : 'array',
+				path,
+				index: 0,
+				keys: findDuplicates && c === '{' ? new Map<string, number>() : undefined
+			});
 			i++;
 			return true;
 		}
@@ -164,6 +188,11 @@ export function scanJson(
 				i++;
 				ws();
 				const path = child(frame, key);
+				if (frame.keys) {
+					const first = frame.keys.get(key);
+					if (first === undefined) frame.keys.set(key, keyStart);
+					else if (duplicates.length < 100) duplicates.push({ path, key, offset: keyStart, first });
+				}
 				record(path, keyStart);
 				opened = value(path);
 			} else {
@@ -175,10 +204,16 @@ export function scanJson(
 		}
 		ws();
 		if (i < n) throw new Stop(i, `unexpected ${describe(text, i)} after the end of the JSON value`);
-		return { positions, tooDeep };
+		return { positions, tooDeep, duplicates };
 	} catch (err) {
+		if (err instanceof Stop && err.message === '') return { positions, tooDeep, duplicates };
 		if (err instanceof Stop)
-			return { error: { offset: err.offset, message: err.message }, positions, tooDeep };
+			return {
+				error: { offset: err.offset, message: err.message },
+				positions,
+				tooDeep,
+				duplicates
+			};
 		throw err;
 	}
 }

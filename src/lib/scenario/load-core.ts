@@ -8,16 +8,29 @@
  */
 import * as v from 'valibot';
 import { compileParse, GIVE_UP, type FastParse } from './fast-parse';
+import { readJson, readYamlAsJson, type JsonRead } from './json-reader';
 import { scanJson } from './json-locate';
 import { checkReferences, type PathProblem } from './references';
-import { MAX_SCENARIO_BYTES, ScenarioSchema, tooLarge, type Scenario } from './schema';
+import {
+	CHECK_DETAIL,
+	characters,
+	MAX_SCENARIO_BYTES,
+	ScenarioSchema,
+	tooLarge,
+	type Scenario
+} from './schema';
+import { binaryProblem, byteLength, LineIndex, printable } from './text-checks';
 
 export const MAX_BYTES = MAX_SCENARIO_BYTES;
 /** A scenario nests five levels deep; anything far deeper is an attack or an accident. */
 export const MAX_DEPTH = 24;
 /** Aliases save typing in hand-written YAML; past this many they are a resource-exhaustion bomb. */
 export const MAX_ALIASES = 200;
+/** The most keys a mapping may have; a scenario's have at most 10, so more is a bomb. */
+export const MAX_KEYS = 1000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Problems listed at most; the rest are counted (20,000 lines help nobody and cost seconds). */
+export const MAX_LISTED = 100;
 
 export interface LoadError {
 	file: string;
@@ -29,10 +42,23 @@ export interface LoadError {
 }
 
 export type LoadResult =
-	{ ok: true; scenario: Scenario; format: 'yaml' | 'json' } | { ok: false; errors: LoadError[] };
+	| { ok: true; scenario: Scenario; format: 'yaml' | 'json' }
+	| {
+			ok: false;
+			/** The first {@link MAX_LISTED} problems. */
+			errors: LoadError[];
+			/** How many more problems there are beyond those listed. */
+			omitted?: number;
+	  };
 
+/** How many problems a failed load found in all. */
+export function problemCount(result: { errors: LoadError[]; omitted?: number }): number {
+	return result.errors.length + (result.omitted ?? 0);
+}
+
+/** One problem as one line: whatever the file name, path or message hold, it stays one line. */
 export function formatLoadError(e: LoadError): string {
-	return `${e.file}:${e.line}:${e.col}${e.path ? ' ' + e.path : ''}: ${e.message}`;
+	return `${printable(e.file, 400)}:${e.line}:${e.col}${e.path ? ' ' + printable(e.path, 200) : ''}: ${printable(e.message, 600)}`;
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
@@ -51,40 +77,6 @@ function detectFormat(file: string, text: string): Format {
 	if (lower.endsWith('.json')) return 'json';
 	if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
 	return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
-}
-
-/** Pieces of text encoded at a time to count bytes: whole surrogate pairs, a small buffer. */
-const COUNT_CHUNK = 65536;
-
-function byteLength(text: string): number {
-	// Exact count only when it could matter: a UTF-16 unit is at most 3 UTF-8 bytes. Counted by
-	// the platform's encoder a piece at a time (twice as fast as a loop over 13 million
-	// characters), without encoding the whole file just to measure it.
-	if (text.length * 3 <= MAX_BYTES) return text.length;
-	const encoder = new TextEncoder();
-	const scratch = new Uint8Array(3 * COUNT_CHUNK + 3);
-	let bytes = 0;
-	for (let start = 0; start < text.length;) {
-		let end = Math.min(start + COUNT_CHUNK, text.length);
-		const last = text.charCodeAt(end - 1);
-		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-		bytes += encoder.encodeInto(text.slice(start, end), scratch).written;
-		start = end;
-	}
-	return bytes;
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-	let line = 1;
-	let last = -1;
-	const end = Math.min(offset, text.length);
-	for (let i = 0; i < end; i++) {
-		if (text.charCodeAt(i) === 10) {
-			line++;
-			last = i;
-		}
-	}
-	return { line, col: end - last };
 }
 
 /** A value met by the walk below, linked to its parent so a path is built only for a problem. */
@@ -143,12 +135,13 @@ function checkShape(value: unknown): PathProblem[] {
 function schemaEntriesAt(path: readonly (string | number)[]): string[] | undefined {
 	// Walks the schema alongside the issue path so an unknown field can list the fields allowed there.
 	let schema: unknown = ScenarioSchema;
+	const unwrap = (s: unknown) => (s as { wrapped?: unknown }).wrapped ?? s;
 	for (const key of path) {
-		const s = schema as { entries?: Record<string, unknown>; item?: unknown };
+		const s = unwrap(schema) as { entries?: Record<string, unknown>; item?: unknown };
 		schema = typeof key === 'number' ? s.item : s.entries?.[key];
 		if (!schema) return undefined;
 	}
-	const entries = (schema as { entries?: Record<string, unknown> }).entries;
+	const entries = (unwrap(schema) as { entries?: Record<string, unknown> }).entries;
 	return entries ? Object.keys(entries) : undefined;
 }
 
@@ -182,10 +175,29 @@ function describeIssue(issue: v.BaseIssue<unknown>): PathProblem {
 	if (issue.type === 'strict_object') {
 		return { path, message: `expected a mapping of fields; got ${issue.received}` };
 	}
+	if (typeof issue.input === 'string' && !issue.message.startsWith('Invalid')) {
+		const detail = CHECK_DETAIL.get(issue.message);
+		if (detail) {
+			const shown = detail(issue.input);
+			return { path, message: shown ? `${issue.message}; got ${shown}` : issue.message };
+		}
+		if (/^expected (an id of )?at most \d+ characters$/.test(issue.message))
+			return { path, message: `${issue.message}; got ${characters(issue.input)}` };
+		// The value itself, escaped and cut: a 5 MB value is not echoed whole.
+		return { path, message: `${issue.message}; got "${printable(issue.input)}"` };
+	}
 	const message = issue.message.startsWith('Invalid')
 		? issue.message.replace(/^Invalid \w+: Expected (.*) but received (.*)$/, 'expected $1; got $2')
 		: `${issue.message}; got ${issue.received}`;
-	return { path, message };
+	return { path, message: printable(message, 300) };
+}
+
+/** Problems placed in the file: only the first {@link MAX_LISTED}, the rest counted. */
+function failure(file: string, text: string, problems: PathProblem[], locate?: Locate): LoadResult {
+	const listed = problems.slice(0, MAX_LISTED);
+	const errors = toErrors(file, text, listed, locate);
+	const omitted = problems.length - listed.length;
+	return omitted > 0 ? { ok: false, errors, omitted } : { ok: false, errors };
 }
 
 function toErrors(
@@ -210,6 +222,7 @@ function toErrors(
 			targets.add(formatPath(p.path.slice(0, depth)));
 	}
 	const { positions } = scanJson(text, targets);
+	const lines = new LineIndex(text);
 	return problems.map((p) => {
 		let offset = 0;
 		for (let depth = p.path.length; depth >= 0; depth--) {
@@ -220,28 +233,8 @@ function toErrors(
 				break;
 			}
 		}
-		return { file, ...lineCol(text, offset), path: formatPath(p.path), message: p.message };
+		return { file, ...lines.at(offset), path: formatPath(p.path), message: p.message };
 	});
-}
-
-function parseJson(file: string, text: string): { value: unknown } | { errors: LoadError[] } {
-	try {
-		return { value: JSON.parse(text) };
-	} catch (err) {
-		const junk = binaryAt(text, file);
-		if (junk) return { errors: junk };
-		// V8 does not always give a position, and quotes the file in its message: our own scanner
-		// says where and what in one line.
-		const scan = scanJson(text);
-		if (scan.error) {
-			const pos = lineCol(text, scan.error.offset);
-			return {
-				errors: [{ file, ...pos, path: '', message: `not valid JSON: ${scan.error.message}` }]
-			};
-		}
-		const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-		return { errors: [{ file, line: 1, col: 1, path: '', message: `not valid JSON: ${first}` }] };
-	}
 }
 
 /** Where a problem's path sits in the file, for a parser that kept positions (YAML). */
@@ -257,9 +250,12 @@ export type ReadYaml = (
 export function loadScenarioWith(text: string, file: string, readYaml: ReadYaml): LoadResult {
 	try {
 		const checked = checkText(text, file);
-		if ('errors' in checked) return { ok: false, errors: checked.errors };
-		if (checked.format === 'json') return loadJson(checked.text, file);
-		return loadYaml(checked.text, file, readYaml);
+		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
+		if (checked.format === 'json')
+			return finish(validateJson(readJson(checked.text, file, LIMITS), checked.text, file));
+		const json = readYamlAsJson(checked.text, file, LIMITS);
+		if (json) return finish(validateJson(json, checked.text, file));
+		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
 		return crashed(file, err);
 	}
@@ -278,13 +274,26 @@ export async function loadScenarioLazily(
 ): Promise<LoadResult> {
 	try {
 		const checked = checkText(text, file, size);
-		if ('errors' in checked) return { ok: false, errors: checked.errors };
-		if (checked.format === 'json') return loadJson(checked.text, file);
+		if ('errors' in checked) return finish({ ok: false, errors: checked.errors });
+		if (checked.format === 'json')
+			return finish(validateJson(readJson(checked.text, file, LIMITS), checked.text, file));
+		const json = readYamlAsJson(checked.text, file, LIMITS);
+		if (json) return finish(validateJson(json, checked.text, file));
 		const { readYaml } = await import('./yaml-reader');
-		return loadYaml(checked.text, file, readYaml);
+		return finish(loadYaml(checked.text, file, readYaml));
 	} catch (err) {
 		return crashed(file, err);
 	}
+}
+
+/** At most {@link MAX_LISTED} problems, the rest counted; in file order where positions tell. */
+function finish(result: LoadResult): LoadResult {
+	if (result.ok || result.errors.length <= MAX_LISTED) return result;
+	return {
+		ok: false,
+		errors: result.errors.slice(0, MAX_LISTED),
+		omitted: result.errors.length - MAX_LISTED
+	};
 }
 
 function crashed(file: string, err: unknown): LoadResult {
@@ -308,22 +317,14 @@ function checkText(
 	}
 	if (text.trim() === '') return fail(file, 'file is empty; expected a scenario in YAML or JSON');
 	const format = detectFormat(file, text);
-	// JSON that parses holds no raw control characters, so a JSON file is only searched for them
-	// when it does not parse (a scan of a 12 MiB file costs more than the rest of the checks).
-	if (format === 'yaml' || text.indexOf('\ufffd') >= 0) {
-		const junk = binaryAt(text, file);
-		if (junk) return { errors: junk };
+	// JSON that parses holds no raw control characters (bytes that are not UTF-8 arrive as NUL,
+	// see decode.ts), so a JSON file is only searched for them when it does not parse (a scan of
+	// a 12 MiB file costs more than the rest of the checks).
+	if (format === 'yaml') {
+		const junk = binaryProblem(text);
+		if (junk) return { errors: [{ file, ...junk, path: '' }] };
 	}
 	return { text, format };
-}
-
-/** Control characters other than tab and line breaks mean a binary file, not text. */
-function binaryAt(text: string, file: string): LoadError[] | null {
-	// eslint-disable-next-line no-control-regex
-	const junk = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
-	if (junk < 0) return null;
-	const pos = lineCol(text, junk);
-	return [{ file, ...pos, path: '', message: 'file holds binary data, not YAML or JSON text' }];
 }
 
 function fail(file: string, message: string): { errors: LoadError[] } {
@@ -337,10 +338,11 @@ function loadYaml(text: string, file: string, readYaml: ReadYaml): LoadResult {
 	return validate(read.value, 'yaml', text, file, read.locate);
 }
 
-function loadJson(text: string, file: string): LoadResult {
-	const parsed = parseJson(file, text);
-	if ('errors' in parsed) return { ok: false, errors: parsed.errors };
-	return validate(parsed.value, 'json', text, file);
+const LIMITS = { depth: MAX_DEPTH, keys: MAX_KEYS };
+
+function validateJson(read: JsonRead, text: string, file: string): LoadResult {
+	if ('errors' in read) return { ok: false, errors: read.errors };
+	return validate(read.value, 'json', text, file);
 }
 
 function validate(
@@ -358,8 +360,7 @@ function validate(
 	const result = v.safeParse(ScenarioSchema, value);
 	if (!result.success) {
 		const shape = checkShape(value);
-		if (shape.some((p) => !p.atKey))
-			return { ok: false, errors: toErrors(file, text, shape, locate) };
+		if (shape.some((p) => !p.atKey)) return failure(file, text, shape, locate);
 		const seen = new Set(shape.map((p) => formatPath(p.path)));
 		const issues = result.issues.map(describeIssue).filter((p) => {
 			const key = `${formatPath(p.path)}\n${p.message}`;
@@ -367,7 +368,7 @@ function validate(
 			seen.add(key);
 			return true;
 		});
-		return { ok: false, errors: toErrors(file, text, [...shape, ...issues], locate) };
+		return failure(file, text, [...shape, ...issues], locate);
 	}
 	return checked(result.output, format, text, file, locate);
 }
@@ -381,7 +382,7 @@ function checked(
 	locate?: Locate
 ): LoadResult {
 	const references = checkReferences(scenario);
-	if (references.length > 0) return { ok: false, errors: toErrors(file, text, references, locate) };
+	if (references.length > 0) return failure(file, text, references, locate);
 	return { ok: true, scenario, format };
 }
 

@@ -8,6 +8,7 @@ import { readYaml } from './yaml-reader';
 export {
 	formatLoadError,
 	formatPath,
+	problemCount,
 	MAX_ALIASES,
 	MAX_BYTES,
 	MAX_DEPTH,

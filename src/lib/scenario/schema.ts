@@ -17,6 +17,31 @@ export const COMMENTATOR_KINDS = [
 ] as const;
 
 /**
+ * How likely the source says the consequence is, in the seven steps of US intelligence standards
+ * (ICD 203, "Analytic Standards", 2015), least to most likely. Only ever copied from a source's
+ * own words: the tool never infers it.
+ */
+export const LIKELIHOODS = [
+	'almost no chance',
+	'very unlikely',
+	'unlikely',
+	'roughly even chance',
+	'likely',
+	'very likely',
+	'almost certain'
+] as const;
+/** The confidence the source states in its judgement (ICD 203's three levels). */
+export const CONFIDENCES = ['low', 'moderate', 'high'] as const;
+/** What the source rests the claim on, as it says; "not stated" when it does not say. */
+export const BASES = [
+	'figures',
+	'historical comparison',
+	'expert judgement',
+	'official statement',
+	'not stated'
+] as const;
+
+/**
  * The largest scenario accepted, from a file or an address (the large benchmark scenario, 20,000
  * claims, is about 12 MiB of JSON): past it a file is refused before it is read.
  */
@@ -53,12 +78,74 @@ export function isHttpUrl(value: string): boolean {
 	}
 }
 
+/** C0 and C1 controls other than tab and line breaks, and DEL: no prose holds them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Half of a surrogate pair without its other half: not a character at all (a JSON `\ud800`). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Text that shows nothing: white space, zero-width spaces and joiners, soft hyphens, marks. */
+const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
+
+export const NO_CONTROL = 'expected printable text without control characters';
+export const NO_LONE_SURROGATE =
+	'expected valid Unicode text (a lone UTF-16 surrogate, half of a character, is not text)';
+export const NOT_INVISIBLE = 'expected visible text; got only invisible characters';
+
+/** Characters as people count them, roughly: Unicode code points (an emoji is one, not two). */
+export function characters(text: string): number {
+	let n = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) n++;
+		else {
+			const d = text.charCodeAt(i + 1);
+			n++;
+			if (d >= 0xdc00 && d <= 0xdfff) i++;
+		}
+	}
+	return n;
+}
+
+const atMost = (max: number) =>
+	v.check(
+		(s: string) => s.length <= max || characters(s) <= max,
+		`expected at most ${max} characters`
+	);
+
+/** Where the first offending character is, as "U+001B at character 5", for a message. */
+function firstMatch(re: RegExp): (s: string) => string {
+	return (s) => {
+		const at = s.search(re);
+		const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+		return `U+${code} at character ${characters(s.slice(0, at)) + 1}`;
+	};
+}
+
+/**
+ * What a check's message is followed by ("; got ..."), by message: a position, not the value.
+ * (Length checks say `got N` characters, worked out by the loader.)
+ */
+export const CHECK_DETAIL: ReadonlyMap<string, (input: string) => string> = new Map([
+	[NO_CONTROL, firstMatch(CONTROL)],
+	[NO_LONE_SURROGATE, firstMatch(LONE_SURROGATE)],
+	[NOT_INVISIBLE, () => '']
+]);
+
+/** Checks every piece of text from a file passes: printable, whole characters, at most `max`. */
+const plain = (max: number) =>
+	[
+		v.check((s: string) => !CONTROL.test(s), NO_CONTROL),
+		v.check((s: string) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE),
+		atMost(max)
+	] as const;
+
 const text = (max: number) =>
 	v.pipe(
 		v.string('expected text'),
 		v.trim(),
 		v.minLength(1, 'expected non-empty text'),
-		v.maxLength(max, `expected at most ${max} characters`)
+		v.check((s: string) => s === '' || !INVISIBLE.test(s), NOT_INVISIBLE),
+		...plain(max)
 	);
 const optionalText = (max: number) => v.optional(text(max));
 const slug = v.pipe(
@@ -76,6 +163,7 @@ const address = v.union(
 		v.pipe(
 			v.string(),
 			v.maxLength(2000, 'expected an address of at most 2000 characters'),
+			v.check((s: string) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE),
 			v.check(isHttpUrl, 'expected an http(s) address')
 		)
 	],
@@ -112,6 +200,8 @@ export const SourceSchema = v.strictObject({
 	),
 	kind: picklist(SOURCE_KINDS, 'a source kind'),
 	url: address,
+	/** When the address was last read (YYYY-MM-DD), for citations; absent when not recorded. */
+	accessed: v.optional(date),
 	notes: optionalText(2000)
 });
 
@@ -126,14 +216,8 @@ export const CommentatorSchema = v.strictObject({
 /** W3C Web Annotation TextQuoteSelector: enough to find the passage again and to link to it. */
 export const QuoteSchema = v.strictObject({
 	exact: text(3000),
-	prefix: v.pipe(
-		v.string('expected text (may be empty)'),
-		v.maxLength(200, 'expected at most 200 characters')
-	),
-	suffix: v.pipe(
-		v.string('expected text (may be empty)'),
-		v.maxLength(200, 'expected at most 200 characters')
-	)
+	prefix: v.pipe(v.string('expected text (may be empty)'), ...plain(200)),
+	suffix: v.pipe(v.string('expected text (may be empty)'), ...plain(200))
 });
 
 export const EffectSchema = v.strictObject({
@@ -148,11 +232,13 @@ export const ClaimSchema = v.strictObject({
 	source: slug,
 	stance: picklist(STANCES, 'a stance'),
 	consequence: text(600),
-	effects: v.pipe(
-		v.array(EffectSchema, 'expected a list of {dimension, direction}'),
-		v.minLength(1, 'expected at least one effect')
-	),
+	/** Optional, for a quick coding: absent reads as no effects stated (an empty list). */
+	effects: v.optional(v.array(EffectSchema, 'expected a list of {dimension, direction}'), () => []),
 	quote: QuoteSchema,
+	/** Optional, and only where the source states them; absent means the source does not say. */
+	likelihood: v.optional(picklist(LIKELIHOODS, 'a likelihood in the words of ICD 203')),
+	confidence: v.optional(picklist(CONFIDENCES, 'a stated confidence')),
+	basis: v.optional(picklist(BASES, 'a basis')),
 	note: optionalText(2000)
 });
 
@@ -167,7 +253,8 @@ export const MetaSchema = v.strictObject({
 
 export const ScenarioSchema = v.strictObject({
 	meta: MetaSchema,
-	dimensions: v.pipe(v.array(DimensionSchema, 'expected a list of dimensions'), v.minLength(1)),
+	/** Optional, like claims' effects: absent reads as an empty list. */
+	dimensions: v.optional(v.array(DimensionSchema, 'expected a list of dimensions'), () => []),
 	options: v.pipe(v.array(OptionSchema, 'expected a list of options'), v.minLength(1)),
 	sources: v.pipe(v.array(SourceSchema, 'expected a list of sources'), v.minLength(1)),
 	commentators: v.pipe(
@@ -188,5 +275,8 @@ export type Quote = v.InferOutput<typeof QuoteSchema>;
 export type Effect = v.InferOutput<typeof EffectSchema>;
 export type Stance = (typeof STANCES)[number];
 export type Direction = (typeof DIRECTIONS)[number];
+export type Likelihood = (typeof LIKELIHOODS)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
+export type Basis = (typeof BASES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type CommentatorKind = (typeof COMMENTATOR_KINDS)[number];

@@ -14,6 +14,7 @@ import {
 } from '../analysis/my-position';
 import type { Stance } from '../scenario/schema';
 import { browserStorage, load, save, type StorageLike } from '../storage/envelope';
+import { mergePositions } from './position-merge';
 
 export const POSITION_KEY_PREFIX = 'stancegrid.position.';
 
@@ -46,6 +47,11 @@ export class PositionStore {
 	savedAt = $state<string | null>(null);
 	loadProblem = $state.raw<LoadProblem | null>(null);
 	saveProblem = $state.raw<SaveProblem | null>(null);
+	/** What another tab changed and how it was merged, for a polite notice. */
+	syncNote = $state<string | null>(null);
+	/** The stored text and value this tab last read or wrote: the base of a merge. */
+	private seenText: string | null = null;
+	private base: MyPosition = EMPTY_POSITION;
 
 	constructor(scenarioId: string, storage: StorageLike | null = browserStorage()) {
 		this.scenarioId = scenarioId;
@@ -61,6 +67,13 @@ export class PositionStore {
 		}
 		const loaded = load(storage, this.key, OPTIONS);
 		if (loaded.value) this.value = loaded.value;
+		this.base = this.value;
+		this.seenText = readText(storage, this.key);
+		// Another tab saving the same position: merged in at once, not overwritten on the next save.
+		if (typeof window !== 'undefined')
+			window.addEventListener('storage', (event) => {
+				if (event.key === this.key) this.sync();
+			});
 		this.savedAt = loaded.savedAt ?? null;
 		if (loaded.problem) {
 			this.loadProblem = {
@@ -95,13 +108,60 @@ export class PositionStore {
 	private set(next: MyPosition): void {
 		this.value = next;
 		if (!this.storage) return;
-		const result = save(this.storage, this.key, next, OPTIONS);
+		let result = save(this.storage, this.key, next, { ...OPTIONS, expect: this.seenText });
+		if (!result.ok && result.reason === 'conflict') {
+			// Another tab saved since this one read: merge, then save the merge over its copy.
+			this.mergeStored();
+			result = save(this.storage, this.key, this.value, { ...OPTIONS, expect: this.seenText });
+		}
 		if (result.ok) {
 			this.savedAt = result.savedAt;
+			this.seenText = result.text;
+			this.base = this.value;
 			this.saveProblem = null;
 		} else {
-			this.saveProblem = { message: result.problem, reason: result.reason };
+			this.saveProblem = {
+				message: result.problem,
+				reason: result.reason === 'conflict' ? 'unavailable' : result.reason
+			};
 		}
+	}
+
+	/** Takes in what another tab stored; this tab's unsaved answers win only where both changed. */
+	private mergeStored(): string[] {
+		if (!this.storage) return [];
+		const stored = load(this.storage, this.key, OPTIONS);
+		const theirs = stored.value ?? EMPTY_POSITION;
+		const merged = mergePositions(this.base, this.value, theirs);
+		this.value = merged.value;
+		this.base = theirs;
+		this.seenText = readText(this.storage, this.key);
+		this.syncNote =
+			merged.conflicts.length > 0
+				? `Another tab changed your position on ${merged.conflicts.join(', ')} too; this tab's answers were kept there, and its other changes were added.`
+				: 'Changes made in another tab were added to your position.';
+		return merged.conflicts;
+	}
+
+	/** A storage event: the other tab's save merged in, and the merge saved if it differs. */
+	sync(): void {
+		if (!this.storage || readText(this.storage, this.key) === this.seenText) return;
+		// Every change is saved at once, so this tab has unsaved answers only after a failed save.
+		const unsaved = this.value !== this.base;
+		this.mergeStored();
+		if (unsaved) this.set(this.value);
+	}
+
+	dismissSyncNote(): void {
+		this.syncNote = null;
+	}
+}
+
+function readText(storage: StorageLike, key: string): string | null {
+	try {
+		return storage.getItem(key);
+	} catch {
+		return null;
 	}
 }
 

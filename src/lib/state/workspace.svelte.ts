@@ -13,10 +13,15 @@ import {
 	type Claim,
 	type Scenario
 } from '../scenario/schema';
-import { applyFilters, NO_FILTERS, type Filters } from '../view/filters';
+import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
 import { queryTerms } from '../view/search-terms';
-import { fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
+import { decodeBytes } from '../scenario/decode';
+import { tableModel, type TableModel } from '../view/matrix-view';
+import { LocalLibrary } from './local-library.svelte';
+import type { LoadProblem, OpenScenario } from './open-scenario';
+import { readPref, writePref } from './preferences';
+import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
 	DEFAULT_MATRIX,
 	decodeState,
@@ -31,37 +36,6 @@ import {
 	type UrlState,
 	type ViewName
 } from '../view/url-state';
-
-export interface OpenScenario {
-	scenario: Scenario;
-	/** File name or address it came from, for the header and messages. */
-	file: string;
-	origin: 'bundled' | 'file' | 'address';
-}
-
-export interface LoadProblem {
-	title: string;
-	lines: string[];
-}
-
-const PREF_THEME = 'stancegrid.theme';
-const PREF_SIZE = 'stancegrid.size';
-
-function readPref(key: string): string | null {
-	try {
-		return localStorage.getItem(key);
-	} catch {
-		return null;
-	}
-}
-
-function writePref(key: string, value: string): void {
-	try {
-		localStorage.setItem(key, value);
-	} catch {
-		// Storage may be full, disabled or blocked; the preference still lives in the address.
-	}
-}
 
 export class Workspace {
 	readonly bundled: readonly BundledScenario[];
@@ -88,6 +62,8 @@ export class Workspace {
 	ignored = $state.raw<Ignored[]>([]);
 	loadProblem = $state.raw<LoadProblem | null>(null);
 	loading = $state<string | null>(null);
+	/** Scenarios kept in this browser (IndexedDB), for the switcher and for reloads. */
+	readonly library = new LocalLibrary();
 	/** Polite announcements for screen readers (and a visible status line). */
 	status = $state('');
 	/** The option whose claims are listed in the focused "who says what" list, if open. */
@@ -106,8 +82,15 @@ export class Workspace {
 	 * a newer choice was made is dropped, so a slow link cannot undo what the reader picked since.
 	 */
 	private choices = 0;
+	/**
+	 * The choice on screen: an open older than it is dropped when it finishes, but a newer one
+	 * that fails (an invalid file while a link loads) leaves a pending older one to finish.
+	 */
+	private shown = 0;
 	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
-	private early: { url: string; fetched: Promise<Fetched> } | null = null;
+	private early: { url: string; fetched: Promise<Fetched>; cancel: AbortController } | null = null;
+	/** The address being fetched, for Cancel and for the "Opening" line after a file's failure. */
+	private pendingLink: { url: string; cancel: AbortController } | null = null;
 
 	current: OpenScenario | undefined = $derived.by(() => {
 		if (this.waiting) return undefined;
@@ -123,14 +106,28 @@ export class Workspace {
 	evidence: Claim[] = $derived(
 		this.scenario ? selectedClaims(this.scenario, this.claims, this.selected) : []
 	);
+	/** The matrix (or its transpose) as the screen shows it; every matrix export writes this. */
+	table: TableModel | undefined = $derived(
+		this.scenario
+			? tableModel(this.scenario, this.claims, {
+					filters: this.filters,
+					sort: this.view === 'matrix' || this.view === 'transpose' ? this.sort : [],
+					transposed: this.view === 'transpose',
+					matrix: this.matrix
+				})
+			: undefined
+	);
+	/** The filters in effect, in words: the filter bar, every export legend and the brief say this. */
+	filterWords: string[] = $derived(
+		this.scenario ? describeFilters(this.scenario, this.filters) : []
+	);
 	urlState: UrlState = $derived({
-		scenario:
-			this.external && this.external.origin !== 'file'
-				? null
-				: this.external
-					? this.external.scenario.meta.id
-					: this.bundledId,
+		scenario: this.external ? null : this.bundledId,
 		src: this.external?.origin === 'address' ? this.src : null,
+		lib:
+			this.external && this.external.origin !== 'address'
+				? (this.external.libraryKey ?? null)
+				: null,
 		view: this.view,
 		filters: this.filters,
 		sort: this.sort,
@@ -160,7 +157,12 @@ export class Workspace {
 	prefetch(params: URLSearchParams): void {
 		const url = decodeState(params).state.src?.trim();
 		if (!url || !isHttpUrl(url)) return;
-		this.early = { url, fetched: takeEarlyFetch(url) ?? fetchScenario(url) };
+		const cancel = new AbortController();
+		this.early = {
+			url,
+			cancel,
+			fetched: takeEarlyFetch(url, cancel.signal) ?? fetchScenario(url, cancel.signal)
+		};
 		// Failures are reported by openText's own import, which reuses this request.
 		import('../scenario/load-core').catch(() => undefined);
 		this.waiting = true;
@@ -172,10 +174,10 @@ export class Workspace {
 		const { state, ignored } = decodeState(params);
 		const notes = [...ignored];
 		if (state.theme === 'system' && !params.has('theme')) {
-			const saved = readPref(PREF_THEME);
+			const saved = readPref('theme');
 			if (saved === 'light' || saved === 'dark') state.theme = saved;
 		}
-		if (state.size === 'normal' && !params.has('size') && readPref(PREF_SIZE) === 'large')
+		if (state.size === 'normal' && !params.has('size') && readPref('size') === 'large')
 			state.size = 'large';
 		this.theme = state.theme;
 		this.size = state.size;
@@ -184,8 +186,25 @@ export class Workspace {
 			this.ignored = notes;
 			await this.openAddress(state.src, state);
 			this.ready = true;
+			void this.library.refresh();
 			return;
 		}
+		if (state.lib) {
+			const opened = await this.openFromLibrary(state.lib, state);
+			if (!opened)
+				notes.push({
+					param: 'lib',
+					value: state.lib,
+					reason:
+						'that scenario is not in this browser’s library (it was opened or made in another browser, or removed); showing the default'
+				});
+			this.ignored = [...this.ignored, ...notes];
+			this.ready = true;
+			// The switcher lists what this browser keeps, the scenario just opened among them.
+			void this.library.refresh();
+			if (opened) return;
+			this.ignored = notes;
+		} else void this.library.refresh();
 		if (state.scenario && !this.bundled.some((b) => b.scenario.meta.id === state.scenario)) {
 			notes.push({
 				param: 'scenario',
@@ -269,12 +288,12 @@ export class Workspace {
 
 	setTheme(theme: ThemePref): void {
 		this.theme = theme;
-		writePref(PREF_THEME, theme);
+		writePref('theme', theme);
 	}
 
 	setSize(size: SizePref): void {
 		this.size = size;
-		writePref(PREF_SIZE, size);
+		writePref('size', size);
 	}
 
 	setMatrix(patch: Partial<MatrixLayout>): void {
@@ -307,7 +326,8 @@ export class Workspace {
 	/** Switches to a bundled scenario; filters and selection refer to ids and start afresh. */
 	chooseBundled(id: string): void {
 		if (!this.bundled.some((b) => b.scenario.meta.id === id)) return;
-		this.choices++;
+		this.shown = ++this.choices;
+		this.stopLink();
 		this.waiting = false;
 		this.loading = null;
 		this.external = null;
@@ -315,6 +335,26 @@ export class Workspace {
 		this.bundledId = id === this.defaultId ? null : id;
 		this.resetForNewScenario();
 		this.status = `Showing ${this.scenario?.meta.title ?? id}`;
+	}
+
+	/**
+	 * Stops whatever is being opened (a link's download, a file being checked): the scenario on
+	 * screen stays, or the default one shows if nothing was on screen yet.
+	 */
+	cancelLoading(): void {
+		const what = this.loading;
+		this.shown = ++this.choices;
+		this.stopLink();
+		this.loading = null;
+		this.waiting = false;
+		if (what) this.status = `Stopped opening ${what}. The scenario on screen is unchanged.`;
+	}
+
+	private stopLink(): void {
+		this.pendingLink?.cancel.abort();
+		this.early?.cancel.abort();
+		this.pendingLink = null;
+		this.early = null;
 	}
 
 	private resetForNewScenario(): void {
@@ -332,29 +372,69 @@ export class Workspace {
 	async openText(
 		text: string,
 		file: string,
-		origin: 'file' | 'address',
-		{ then, size, choice }: { then?: UrlState; size?: number; choice: number }
+		origin: 'file' | 'address' | 'library',
+		{
+			then,
+			size,
+			choice,
+			libraryKey
+		}: { then?: UrlState; size?: number; choice: number; libraryKey?: string }
 	): Promise<boolean> {
 		// Loaded on demand, and the YAML parser only for YAML text.
-		const { loadScenarioLazily, formatLoadError } = await import('../scenario/load-core');
+		const { loadScenarioLazily, formatLoadError, problemCount } =
+			await import('../scenario/load-core');
 		const result = await loadScenarioLazily(text, file, size);
-		if (choice !== this.choices) return false;
+		if (choice <= this.shown) return false;
 		if (!result.ok) {
+			// A student's downloaded position is not a broken scenario: say what it is instead.
+			const { readPositionFile, positionFileExplained } = await import('../class/position-file');
+			const position = readPositionFile(text);
+			if (position.kind !== 'other') {
+				this.loadProblem = positionFileExplained(file, position);
+				this.status = this.loadProblem.title;
+				return false;
+			}
+			const count = problemCount(result);
 			this.loadProblem = {
-				title: `Could not open ${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}. The scenario on screen is unchanged.`,
+				title: `Could not open ${file}: ${count} problem${count === 1 ? '' : 's'}${count > result.errors.length ? ` (the first ${result.errors.length} listed)` : ''}. The scenario on screen is unchanged.`,
 				lines: result.errors.map(formatLoadError)
 			};
 			this.status = this.loadProblem.title;
 			return false;
 		}
+		this.shown = choice;
+		if (origin !== 'address') this.stopLink();
 		this.loadProblem = null;
 		this.waiting = false;
-		this.external = { scenario: result.scenario, file, origin };
+		const opened: OpenScenario = { scenario: result.scenario, file, origin, libraryKey };
+		this.external = opened;
 		this.bundledId = null;
 		this.resetForNewScenario();
 		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
-		this.status = `Opened ${result.scenario.meta.title} from ${file}`;
+		this.status = `Opened ${result.scenario.meta.title} from ${origin === 'library' ? 'this browser’s library' : file}`;
+		// Kept in the background: the scenario is on screen whether or not storage works.
+		if (origin !== 'library')
+			void this.library.keep(text, result.scenario, file, origin).then((key) => {
+				if (key && this.external === opened) this.external = { ...opened, libraryKey: key };
+			});
 		return true;
+	}
+
+	/**
+	 * Opens a scenario carried in the address's fragment (`#scenario=...`, made by the editor's
+	 * "Copy link"): decoded, then checked by the same loader as a file.
+	 */
+	async openFragment(hash: string): Promise<boolean> {
+		const choice = ++this.choices;
+		const { decodeScenarioLink } = await import('../authoring/share-link');
+		const decoded = await decodeScenarioLink(hash);
+		if (choice !== this.choices || 'absent' in decoded) return false;
+		if (!decoded.ok) {
+			this.loadProblem = { title: decoded.problem, lines: [] };
+			this.status = decoded.problem;
+			return false;
+		}
+		return this.openText(decoded.text, 'the link', 'address', { choice });
 	}
 
 	async openFile(file: File): Promise<boolean> {
@@ -369,7 +449,9 @@ export class Workspace {
 		const choice = ++this.choices;
 		const current = () => choice === this.choices;
 		try {
-			const text = await file.text();
+			// Bytes decoded as the command line does: bytes that are not UTF-8 are binary data,
+			// while a real U+FFFD stays text (File.text() would make both U+FFFD).
+			const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
 			const ok = await this.openText(text, file.name, 'file', { size: file.size, choice });
 			if (ok) this.src = null;
 			return ok;
@@ -381,17 +463,20 @@ export class Workspace {
 				};
 			return false;
 		} finally {
-			if (current()) this.loading = null;
+			if (current()) {
+				// A link still loading goes on, with the scenario on screen meanwhile (not a blank page).
+				this.loading = this.pendingLink?.url ?? null;
+				this.waiting = false;
+			}
 		}
 	}
 
 	async openAddress(address: string, then?: UrlState): Promise<boolean> {
 		const url = address.trim();
 		const choice = ++this.choices;
-		const current = () => choice === this.choices;
 		const fail = (message: string) => {
 			// Nothing to report about an open the reader has since replaced with another choice.
-			if (!current()) return false;
+			if (choice <= this.shown) return false;
 			this.loadProblem = {
 				title: `Could not open ${url || 'the address'}. The scenario on screen is unchanged.`,
 				lines: [`${url}:1:1: ${message}`]
@@ -401,16 +486,24 @@ export class Workspace {
 		};
 		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
 		this.loading = url;
-		const early = this.early?.url === url ? this.early.fetched : null;
+		const early = this.early?.url === url ? this.early : null;
 		this.early = null;
+		this.pendingLink?.cancel.abort();
+		const cancel = early?.cancel ?? new AbortController();
+		const link = { url, cancel };
+		this.pendingLink = link;
+		const mine = () => this.pendingLink === link;
 		try {
-			const fetched = await (early ?? fetchScenario(url));
+			const fetched = await (early?.fetched ?? fetchScenario(url, cancel.signal));
+			if (!mine() || cancel.signal.aborted) return false;
 			if (!fetched.ok) return fail(fetched.problem);
 			let body: Body;
 			try {
 				body = await fetched.body;
 			} catch (err) {
-				return fail(`could not be read: ${err instanceof Error ? err.message : String(err)}`);
+				const message = err instanceof Error ? err.message : String(err);
+				if (message === CANCELLED || !mine()) return false;
+				return fail(message);
 			}
 			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
 			const ok = await this.openText(body.text, name, 'address', {
@@ -421,12 +514,40 @@ export class Workspace {
 			if (ok) this.src = url;
 			return ok;
 		} finally {
-			if (current()) {
+			if (mine()) {
+				this.pendingLink = null;
 				this.loading = null;
 				// On failure the bundled scenario shows again, under the message.
 				this.waiting = false;
 			}
 		}
+	}
+
+	/** Opens a scenario kept in this browser's library, checked by the loader like a file. */
+	async openFromLibrary(key: string, then?: UrlState): Promise<boolean> {
+		const choice = ++this.choices;
+		const record = await this.library.get(key);
+		if (!record || choice !== this.choices) return false;
+		const ok = await this.openText(record.text, record.from || record.title, 'library', {
+			then,
+			choice,
+			libraryKey: record.key
+		});
+		if (ok) this.src = null;
+		return ok;
+	}
+
+	/** Removes a scenario from this browser's library; the one on screen stays on screen. */
+	async removeFromLibrary(key: string): Promise<void> {
+		if (!(await this.library.remove(key))) return;
+		if (this.external?.libraryKey === key)
+			this.external = { ...this.external, libraryKey: undefined };
+		this.status = 'Removed from this browser’s library';
+	}
+
+	/** A link to another page of the app that carries this screen's state (the address's query). */
+	hrefTo(path: string): string {
+		return this.search ? `${path}?${this.search}` : path;
 	}
 }
 

@@ -38,10 +38,22 @@ export interface EnvelopeOptions<T> {
 	migrate?: (data: unknown, fromVersion: number) => unknown;
 	/** The clock, for tests. */
 	now?: () => Date;
+	/**
+	 * The stored text this writer last read or wrote. When given and the stored text differs
+	 * (another tab saved since), nothing is written: the save returns `conflict` with that text.
+	 */
+	expect?: string | null;
 }
 
 export type SaveResult =
-	| { ok: true; savedAt: string }
+	| { ok: true; savedAt: string; /** The text now stored. */ text: string }
+	| {
+			ok: false;
+			reason: 'conflict';
+			problem: string;
+			/** The text another writer stored. */ stored: string | null;
+			unsaved?: string;
+	  }
 	| {
 			ok: false;
 			reason: 'quota' | 'unavailable' | 'not-serializable';
@@ -173,6 +185,13 @@ export function save<T>(
 				};
 	const previous = getItem(storage, key);
 	if ('error' in previous) return failed(previous.error);
+	if (options.expect !== undefined && previous.text !== options.expect)
+		return {
+			ok: false,
+			reason: 'conflict',
+			problem: `${label} was changed in another tab since this one read it`,
+			stored: previous.text
+		};
 	try {
 		if (previous.text !== null && readEnvelope(previous.text, options).ok) {
 			storage.setItem(key + LAST_GOOD_SUFFIX, previous.text);
@@ -181,7 +200,7 @@ export function save<T>(
 	} catch (error) {
 		return failed(error);
 	}
-	return { ok: true, savedAt };
+	return { ok: true, savedAt, text };
 }
 
 /**

@@ -87,3 +87,21 @@ export function citation(scenario: Scenario, claim: Claim): string {
 	const quote = `"${squash(claim.quote.exact).trim()}"`;
 	return `${[who, where].filter(Boolean).join(', ')}. ${quote}${link ? ' ' + link : ''}`;
 }
+
+/**
+ * The likelihood, confidence and basis a source states, as one sentence ("The source calls it
+ * very likely, with moderate confidence; basis: figures."), or null when it states none. Only
+ * what the claim holds: nothing is inferred, and an absent field is left out, not guessed.
+ */
+export function statedJudgement(claim: Claim): string | null {
+	const parts: string[] = [];
+	if (claim.likelihood) parts.push(`calls it ${claim.likelihood}`);
+	if (claim.confidence) parts.push(`states ${claim.confidence} confidence`);
+	if (claim.basis && claim.basis !== NOT_STATED) parts.push(`rests it on ${claim.basis}`);
+	if (parts.length === 0) {
+		return claim.basis === NOT_STATED ? 'The source does not say what it rests this on.' : null;
+	}
+	const list =
+		parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+	return `The source ${list}.`;
+}

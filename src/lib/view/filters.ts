@@ -142,30 +142,105 @@ export function applyFilters(scenario: Scenario, filters: Filters): Claim[] {
 	return out;
 }
 
-/** Plain-words list of what is filtered, for export legends and the on-screen summary. */
-export function describeFilters(scenario: Scenario, filters: Filters): string[] {
-	const names = <T extends { id: string }>(list: T[], ids: string[], label: (item: T) => string) =>
-		ids.map((id) => {
-			const item = list.find((i) => i.id === id);
-			return item ? label(item) : id;
-		});
-	const out: string[] = [];
-	if (filters.options.length)
-		out.push(`Options: ${names(scenario.options, filters.options, (o) => o.label).join(', ')}`);
-	if (filters.commentators.length)
-		out.push(
-			`Commentators: ${names(scenario.commentators, filters.commentators, (c) => c.name).join(', ')}`
-		);
-	if (filters.sources.length)
-		out.push(`Sources: ${names(scenario.sources, filters.sources, (s) => s.outlet).join(', ')}`);
-	if (filters.kinds.length) out.push(`Commentator kinds: ${filters.kinds.join(', ')}`);
-	if (filters.dimensions.length)
-		out.push(
-			`Dimensions: ${names(scenario.dimensions, filters.dimensions, (d) => d.label).join(', ')}`
-		);
-	if (filters.stances.length) out.push(`Stances: ${filters.stances.join(', ')}`);
+/** What a kind of commentator is called in filters, chips and legends. */
+export const KIND_WORDS: Record<CommentatorKind, string> = {
+	analyst: 'analysts',
+	official: 'officials',
+	journalist: 'journalists',
+	outlet: 'outlets (unsigned)',
+	unnamed: 'unnamed'
+};
+
+/** One filter value in words, with what removing it leaves: a chip in the bar, a line's item. */
+export interface FilterPart {
+	key: string;
+	/** What kind of filter, as a line's heading says it, e.g. "Options". */
+	group: string;
+	/** The value in words, e.g. "LED retrofit", or "2025-09 to any" for dates. */
+	words: string;
+	remove: Partial<Filters>;
+}
+
+/**
+ * The filters in words, one part per value, in a fixed order. The filter bar's chips and every
+ * line of `describeFilters` (export legends, the brief, the reading view) are made from these,
+ * so they always say the same thing.
+ */
+export function filterParts(scenario: Scenario, filters: Filters): FilterPart[] {
+	const name = <T extends { id: string }>(list: T[], id: string, label: (item: T) => string) => {
+		const item = list.find((i) => i.id === id);
+		return item ? label(item) : id;
+	};
+	const out: FilterPart[] = [];
+	const each = <T extends string>(
+		key: string,
+		group: string,
+		values: T[],
+		words: (value: T) => string,
+		field: 'options' | 'commentators' | 'sources' | 'kinds' | 'dimensions' | 'stances'
+	) => {
+		for (const value of values)
+			out.push({
+				key: `${key}-${value}`,
+				group,
+				words: words(value),
+				remove: { [field]: (values as string[]).filter((x) => x !== value) }
+			});
+	};
+	each(
+		'o',
+		'Options',
+		filters.options,
+		(id) => name(scenario.options, id, (o) => o.label),
+		'options'
+	);
+	each(
+		'c',
+		'Commentators',
+		filters.commentators,
+		(id) => name(scenario.commentators, id, (c) => c.name),
+		'commentators'
+	);
+	each(
+		's',
+		'Sources',
+		filters.sources,
+		(id) => name(scenario.sources, id, (x) => x.outlet),
+		'sources'
+	);
+	each('k', 'Commentator kinds', filters.kinds, (k) => KIND_WORDS[k] ?? k, 'kinds');
+	each(
+		'd',
+		'Dimensions',
+		filters.dimensions,
+		(id) => name(scenario.dimensions, id, (d) => d.label),
+		'dimensions'
+	);
+	each('t', 'Stances', filters.stances, (stance) => stance, 'stances');
 	if (filters.from !== null || filters.to !== null)
-		out.push(`Dates: ${filters.from ?? 'any'} to ${filters.to ?? 'any'}`);
-	if (filters.query.trim()) out.push(`Search: "${filters.query.trim()}"`);
+		out.push({
+			key: 'dates',
+			group: 'Dates',
+			words: `${filters.from ?? 'any'} to ${filters.to ?? 'any'}`,
+			remove: { from: null, to: null }
+		});
+	if (filters.query.trim())
+		out.push({
+			key: 'q',
+			group: 'Search',
+			words: `"${filters.query.trim()}"`,
+			remove: { query: '' }
+		});
 	return out;
+}
+
+/** The filters in plain words, one line per kind of filter ("Options: A, B"); empty when none. */
+export function describeFilters(scenario: Scenario, filters: Filters): string[] {
+	const lines = new Map<string, string[]>();
+	for (const part of filterParts(scenario, filters)) {
+		const list = lines.get(part.group);
+		if (list) list.push(part.words);
+		else lines.set(part.group, [part.words]);
+	}
+	return [...lines].map(([group, words]) => `${group}: ${words.join(', ')}`);
 }

@@ -66,6 +66,11 @@ export interface UrlState {
 	scenario: string | null;
 	/** An http(s) address the scenario was opened from, so a shared link can load it again. */
 	src: string | null;
+	/**
+	 * The key of a scenario kept in this browser's library (opened from a file, or made here):
+	 * a reload or Back finds it again; on another machine the link says it is not there.
+	 */
+	lib: string | null;
 	view: ViewName;
 	filters: Filters;
 	sort: SortKey[];
@@ -81,6 +86,7 @@ export interface UrlState {
 export const DEFAULT_STATE: UrlState = {
 	scenario: null,
 	src: null,
+	lib: null,
 	view: 'matrix',
 	filters: NO_FILTERS,
 	sort: [],
@@ -100,6 +106,8 @@ export interface Ignored {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Library keys are UUIDs (or, in tests, short ids): letters, digits and hyphens. */
+const LIBRARY_KEY = /^[A-Za-z0-9-]{1,64}$/;
 /** Column ids: slugs, long-table names, and `source~commentator` pairs. */
 const COLUMN_ID = /^[a-z0-9_]+(?:[-~][a-z0-9_]+)*$/;
 const MAX_LIST = 500;
@@ -110,6 +118,7 @@ const MAX_ID = 80;
 const PARAMS = [
 	'scenario',
 	'src',
+	'lib',
 	'view',
 	'source',
 	'kind',
@@ -131,6 +140,20 @@ const PARAMS = [
 	'empty'
 ] as const;
 type Param = (typeof PARAMS)[number];
+
+/**
+ * Parameters that belong to one page, not to the workspace (the decision table's weights, `w`):
+ * the workspace neither reads nor drops them, so that page's link keeps them.
+ */
+export const PAGE_PARAMS: ReadonlySet<string> = new Set(['w']);
+
+/** The page's own parameters from a query string, to carry beside the workspace's. */
+export function pageParams(search: string): string {
+	const out = new URLSearchParams();
+	for (const [name, value] of new URLSearchParams(search))
+		if (PAGE_PARAMS.has(name)) out.append(name, value);
+	return out.toString();
+}
 const LIST_PARAMS = new Set<Param>([
 	'source',
 	'kind',
@@ -202,6 +225,7 @@ export function encodeState(state: UrlState): URLSearchParams {
 	const f = state.filters;
 	if (state.scenario !== null) out.set('scenario', state.scenario);
 	if (state.src !== null) out.set('src', state.src);
+	if (state.lib !== null) out.set('lib', state.lib);
 	if (state.view !== DEFAULT_STATE.view) out.set('view', state.view);
 	for (const id of f.sources) out.append('source', id);
 	for (const kind of f.kinds) out.append('kind', kind);
@@ -237,6 +261,7 @@ export function decodeState(params: URLSearchParams): { state: UrlState; ignored
 
 	const values = new Map<Param, string[]>();
 	for (const [name, value] of params) {
+		if (PAGE_PARAMS.has(name)) continue;
 		if (!isOneOf(PARAMS, name)) {
 			ignore(name, value, 'not a setting this page knows');
 			continue;
@@ -280,6 +305,11 @@ export function decodeState(params: URLSearchParams): { state: UrlState; ignored
 	if (scenario !== undefined) {
 		if (isSlug(scenario)) state.scenario = scenario;
 		else ignore('scenario', scenario, 'not a scenario id');
+	}
+	const lib = one('lib');
+	if (lib !== undefined) {
+		if (LIBRARY_KEY.test(lib)) state.lib = lib;
+		else ignore('lib', lib, 'not a library key');
 	}
 	const src = one('src');
 	if (src !== undefined) {

@@ -3,12 +3,18 @@
  * Everything before this point is pure and tested in Node; these are the only DOM calls.
  */
 
-/** Saves text, bytes or a Blob as a file: a Blob behind a temporary `<a download>`. */
+/**
+ * Saves text, bytes or a Blob as a file: a Blob behind a temporary `<a download>`. Throws, and
+ * downloads nothing, for an empty file: the caller reports a failure, never "Downloaded".
+ */
 export function downloadFile(
 	data: string | Uint8Array | Blob,
 	filename: string,
 	mime: string
 ): void {
+	const size =
+		typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.length;
+	if (size === 0) throw new Error(`${filename} came out empty, so nothing was downloaded`);
 	// A copy into a plain ArrayBuffer: Blob accepts no view over a shared buffer.
 	const blob =
 		data instanceof Blob
