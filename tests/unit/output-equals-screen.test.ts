@@ -138,7 +138,7 @@ function gridCells(screen: Screen): { header: string[]; heads: string[]; cells: 
 			...cells.map((l) =>
 				transposed
 					? l.col.headerName!
-					: `${l.col.headerName} (${l.group ?? quotedIn(l.col.headerTooltip)})`
+					: `${l.col.headerName} (${l.group ?? quotedIn(l.col.headerTooltip as string)})`
 			)
 		],
 		heads: (data.rows as { id: string; pair?: Pair }[]).map((row) =>

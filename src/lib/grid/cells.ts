@@ -120,7 +120,11 @@ function stanceCompactCell(params: ICellRendererParams<unknown, CellSummary>): H
 	const root = el('div', 'sg-cell sg-compact');
 	if (cell.claims.length === 0) {
 		root.classList.add('sg-cell-empty');
-		root.append(symbol('·', 'sg-sym sg-empty-sym'), hidden(NOT_ADDRESSED.word));
+		// Filtered out (claims the filters hide) is not the same as not addressed: its own symbol.
+		root.append(
+			symbol(cell.hidden ? FILTERED_OUT.symbol : '·', 'sg-sym sg-empty-sym'),
+			hidden(cell.hidden ? FILTERED_OUT.word : NOT_ADDRESSED.word)
+		);
 		return root;
 	}
 	for (const stance of ['support', 'conditional', 'oppose'] as const) {

@@ -32,7 +32,8 @@ export function cellText(
 	sources: ReadonlyMap<string, Source>
 ): string {
 	const head = `${person.name} on “${option.label}”`;
-	if (cell.claims.length === 0) return `${head}: not addressed`;
+	if (cell.claims.length === 0)
+		return `${head}: ${cell.hidden ? 'filtered out (the filters hide their claims)' : 'not addressed'}`;
 	const several = new Set(cell.claims.map((c) => c.source)).size > 1;
 	const lines = cell.claims.map((c) => {
 		const where = several ? ` (${sources.get(c.source)?.outlet ?? c.source})` : '';
