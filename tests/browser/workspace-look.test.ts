@@ -61,7 +61,9 @@ async function ready(page: Page, view: string): Promise<void> {
 	await page.waitForTimeout(view === 'charts' ? 900 : 300);
 }
 
-describe('workspace look and accessibility', () => {
+// axe over a full grid takes 10-35 s per page on a loaded two-core machine: a minute was too
+// tight for the evidence panel and the menus (which check several states in one test).
+describe('workspace look and accessibility', { timeout: 150_000 }, () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchChromium();
