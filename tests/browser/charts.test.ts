@@ -386,8 +386,9 @@ describe('charts on /analysis', () => {
 			const png = `test-results/screenshots/charts-export-${chart}.png`;
 			await download.saveAs(png);
 		}
+		// The chart's own status line (the word meanings beside it have live regions too).
 		await expect(
-			page.locator('[data-chart="agreement-heatmap"] [role="status"]').textContent()
+			page.locator('[data-chart="agreement-heatmap"] .status[role="status"]').textContent()
 		).resolves.toContain('Saved');
 	});
 

@@ -28,12 +28,25 @@ export async function launchChromium(): Promise<Browser> {
 /** Uncaught errors per page: a page error is a bug the test should see, not a line lost in a log. */
 export const pageErrors = new WeakMap<Page, string[]>();
 
+/**
+ * A page in a fresh context. The first-visit introduction is marked as seen (it would sit over
+ * the cells other tests click) unless `intro` is true, as in the introduction's own test.
+ */
 export async function newPage(
 	browser: Browser,
-	options: BrowserContextOptions = {}
+	options: BrowserContextOptions = {},
+	{ intro = false }: { intro?: boolean } = {}
 ): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
 	const page = await context.newPage();
+	if (!intro)
+		await page.addInitScript(() => {
+			try {
+				localStorage.setItem('stancegrid.intro', 'seen');
+			} catch {
+				// A test that blocks storage sees no introduction either (unreadable counts as seen).
+			}
+		});
 	const errors: string[] = [];
 	pageErrors.set(page, errors);
 	page.on('pageerror', (error) => errors.push(error.message));

@@ -17,13 +17,23 @@ import {
 	type ExportFormatName
 } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
-import { pairs } from '../../src/lib/view/matrix-view';
+import { NO_FILTERS } from '../../src/lib/view/filters';
+import { matrixColumns, pairHead, tableModel } from '../../src/lib/view/matrix-view';
+import { DEFAULT_MATRIX } from '../../src/lib/view/url-state';
 import { launchChromium, newPage, pageErrors, screenshot } from './chromium';
 
 const FILE = 'scenarios/ukraine-war-2025.yaml';
 const loaded = loadScenario(readFileSync(FILE, 'utf8'), FILE);
 if (!loaded.ok) throw new Error(`${FILE} does not load`);
 const scenario = loaded.scenario;
+/** The matrix as the screen lays it out by default: one column per person, sources merged. */
+const screenColumns = matrixColumns(scenario, scenario.claims, DEFAULT_MATRIX.by, true);
+const screenTable = tableModel(scenario, scenario.claims, {
+	filters: NO_FILTERS,
+	sort: [],
+	transposed: false,
+	matrix: DEFAULT_MATRIX
+});
 
 /** What each downloaded file must parse as. */
 const CHECKS: Record<ExportFormatName, (bytes: Buffer) => Promise<void> | void> = {
@@ -35,14 +45,13 @@ const CHECKS: Record<ExportFormatName, (bytes: Buffer) => Promise<void> | void> 
 		for (const claim of scenario.claims) expect(text).toContain(`,${claim.id},`);
 	},
 	'matrix-csv': (bytes) => {
-		// One column per commentator as the grid shows them: the person under the quoting source.
+		// One column per commentator as the grid shows them: the person and the sources quoting them.
 		const header = bytes.toString('utf8').split('\r\n')[0]!;
 		expect(header).toBe(
 			'\ufeffOption,' +
-				pairs(scenario, scenario.claims, true)
-					.map((p) =>
-						csvField(`${p.commentator.name} (${p.source?.outlet ?? 'Not quoted in any source'})`)
-					)
+				screenColumns
+					.map(pairHead)
+					.map((h) => csvField(`${h.label} (${h.detail})`))
 					.join(',')
 		);
 	},
@@ -113,9 +122,7 @@ describe('export menu and printable brief on /brief', () => {
 			/^Most contested: /
 		);
 		await expect(page.locator('.ranking tbody tr').count()).resolves.toBe(scenario.options.length);
-		await expect(page.locator('.matrix tbody tr').count()).resolves.toBe(
-			pairs(scenario, scenario.claims, true).length
-		);
+		await expect(page.locator('.matrix tbody tr').count()).resolves.toBe(screenColumns.length);
 		await expect(page.locator('.citations li').count()).resolves.toBe(scenario.claims.length);
 		await expect(page.locator('.matrix .entry').count()).resolves.toBe(scenario.claims.length);
 		// Only http(s) links, and every passage link is a text fragment.
@@ -183,7 +190,7 @@ describe('export menu and printable brief on /brief', () => {
 				text: await (await item!.getType('text/plain')).text()
 			};
 		});
-		const expected = serialize({ scenario });
+		const expected = serialize({ scenario, table: screenTable });
 		expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
 		expect(clip.text.replace(/\r\n/g, '\n')).toBe(expected.text.replace(/\r\n/g, '\n'));
 		const rows = clip.text.trimEnd().split(/\r?\n/);

@@ -139,11 +139,14 @@ describe('one workspace behind every page', () => {
 		const page = await newPage(browser, { viewport: { width: 1366, height: 900 } });
 		// The grid to compare with: the matrix (or, from Transpose, the transpose) as shown.
 		const gridQuery = tab === 'transpose' ? query : '&view=matrix';
-		await open(page, '/' + QUERY + gridQuery);
+		// Text in cells (the layout stays one column per person): each claim's stance in words,
+		// where the compact cells show one symbol and a count per stance.
+		const layout = QUERY + '&cells=full';
+		await open(page, '/' + layout + gridQuery);
 		// Every column in view: ag-grid draws only what is near the viewport.
 		await page.setViewportSize({ width: 9000, height: 3000 });
 		const grid = await visibleGrid(page);
-		await open(page, '/' + QUERY + query);
+		await open(page, '/' + layout + query);
 		await page.locator('.view').first().waitFor();
 		await page.getByRole('button', { name: 'Export' }).click();
 		const [download] = await Promise.all([

@@ -24,20 +24,24 @@ const name = (id: string) => scenario.commentators.find((c) => c.id === id)!.nam
  * 1 - |mine - theirs| / 2, then the mean; ties by more shared options, then scenario order.
  */
 const EXPECTED: [id: string, shown: string, n: string][] = [
+	// Ranked: at least 3 shared options.
+	// sanctions oppose 0; diplomacy 2 support + 1 conditional = 2/3 -> 1 - 1/3; reassurance 1.
+	['responsible-statecraft-analysis', '56%', 'based on 3 options'], // 5/9 = 0.5556
+	// Listed apart, below the ranking: fewer than 3 shared options, in the same order.
 	['vladimir-putin', '100%', 'based on 1 option only'], // diplomacy conditional = conditional
 	['kremlin', '100%', 'based on 1 option only'], // reassurance oppose = oppose
 	['samuel-charap', '100%', 'based on 1 option only'], // reassurance oppose
 	['kestutis-budrys', '100%', 'based on 1 option only'], // sanctions support
 	['alexandra-vacroux', '75%', 'based on 2 options'], // (1 + 0.5) / 2: diplomacy oppose
 	['donald-trump', '75%', 'based on 2 options'], // (1 + 0.5) / 2: diplomacy support
-	// sanctions oppose 0; diplomacy 2 support + 1 conditional = 2/3 -> 1 - 1/3; reassurance 1.
-	['responsible-statecraft-analysis', '56%', 'based on 3 options'], // 5/9 = 0.5556
 	['european-governments', '50%', 'based on 2 options'], // (1 + 0) / 2
 	['european-capitals', '50%', 'based on 1 option only'], // conditional vs support
 	['us-official-unnamed', '50%', 'based on 1 option only'],
 	['andrea-kendall-taylor', '50%', 'based on 1 option only'], // support vs conditional
 	['jennifer-kavanagh', '25%', 'based on 2 options'] // (0 + 0.5) / 2
 ];
+/** How many of EXPECTED are ranked; the rest sit in the "too few shared options" group. */
+const RANKED = 1;
 const NO_SHARED = ['andrii-sybiha', 'nyt-cited-analysts', 'michael-kofman'];
 
 const field = (page: Page, option: string) => page.locator(`fieldset[data-option="${option}"]`);
@@ -139,6 +143,14 @@ describe('My position', () => {
 		await page.keyboard.type('Pressure works when the buyers pay.');
 
 		await expect(agreementRows(page)).resolves.toEqual(EXPECTED);
+		// 100% over one option sits in its own group, below the match that rests on three.
+		const few = await page
+			.locator('[data-group="few-shared"] li.person')
+			.evaluateAll((items) => items.map((li) => li.getAttribute('data-commentator')));
+		expect(few).toEqual(EXPECTED.slice(RANKED).map((r) => r[0]));
+		await expect(page.locator('[data-group="few-shared"] h4').textContent()).resolves.toBe(
+			`Too few shared options to rank (${EXPECTED.length - RANKED})`
+		);
 		const noShared = await page
 			.locator('.no-shared li')
 			.evaluateAll((items) => items.map((li) => li.getAttribute('data-commentator')));

@@ -55,12 +55,15 @@ async function pageFits(page: Page): Promise<boolean> {
 
 async function ready(page: Page, view: string): Promise<void> {
 	if (view === 'charts') await page.locator('[data-chart] canvas').first().waitFor();
-	else await page.locator('.ag-row').first().waitFor();
+	// On a phone the matrix is a list of cards, one per option (no grid).
+	else await page.locator('.ag-row, .cards .card').first().waitFor();
 	// Fonts, row heights and chart animation settle.
 	await page.waitForTimeout(view === 'charts' ? 900 : 300);
 }
 
-describe('workspace look and accessibility', () => {
+// axe over a full grid takes 10-35 s per page on a loaded two-core machine: a minute was too
+// tight for the evidence panel and the menus (which check several states in one test).
+describe('workspace look and accessibility', { timeout: 150_000 }, () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchChromium();

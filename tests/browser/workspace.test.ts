@@ -19,6 +19,8 @@ const MINI = 'tests/fixtures/scenarios/mini.yaml';
 const mini = load(MINI);
 
 const pair = (claim: Claim) => `${claim.source}~${claim.commentator}`;
+/** The default matrix column of a claim: one per person, every source merged (`_all~person`). */
+const personColumn = (claim: Claim) => `_all~${claim.commentator}`;
 /** A matrix cell by row (option) and column (source~commentator); ag-grid marks rows with row-id. */
 const cell = (page: Page, rowId: string, colId: string) =>
 	page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
@@ -64,7 +66,8 @@ describe('workspace views', () => {
 
 	it('the matrix has a row for every option and a column for every commentator, grouped by source', async () => {
 		const page = await newPage(browser, everything);
-		await open(page);
+		// The per-source layout with text in the cells (the default is one compact column per person).
+		await open(page, '?by=source&cells=full');
 		for (const option of scenario.options) {
 			const head = page.locator(
 				`.ag-grid-scrolling-container .ag-row[row-id="${option.id}"] .sg-rowhead-label`
@@ -136,7 +139,7 @@ describe('workspace views', () => {
 		await open(page);
 		const claim = scenario.claims.find((c) => c.commentator === 'jennifer-kavanagh')!;
 		const source = scenario.sources.find((s) => s.id === claim.source)!;
-		await cell(page, claim.option, pair(claim)).click();
+		await cell(page, claim.option, personColumn(claim)).click();
 		const panel = page.getByRole('complementary');
 		const quotes = await panel.locator('.quote').allTextContents();
 		expect(quotes).toContain(shown(claim));
@@ -153,9 +156,9 @@ describe('workspace views', () => {
 			citation(scenario, claim)
 		);
 		// The cell is outlined while its evidence is open.
-		await expect(cell(page, claim.option, pair(claim)).getAttribute('class')).resolves.toContain(
-			'sg-selected'
-		);
+		await expect(
+			cell(page, claim.option, personColumn(claim)).getAttribute('class')
+		).resolves.toContain('sg-selected');
 		expect(pageErrors.get(page)).toEqual([]);
 	});
 
@@ -204,7 +207,9 @@ describe('workspace views', () => {
 		await page.keyboard.press('Enter');
 		const heading = page.getByRole('heading', { level: 2, name: /on “/ });
 		await expect(heading.evaluate((h) => h === document.activeElement)).resolves.toBe(true);
-		const claims = scenario.claims.filter((c) => c.option === target.row && pair(c) === target.col);
+		const claims = scenario.claims.filter(
+			(c) => c.option === target.row && personColumn(c) === target.col
+		);
 		const panelText = await page.getByRole('complementary').textContent();
 		if (claims.length === 0) expect(panelText).toContain('Not addressed');
 		for (const claim of claims) expect(panelText).toContain(shown(claim));
@@ -566,6 +571,12 @@ describe('workspace views', () => {
 		await expect.poll(() => page.url()).toContain('option=');
 		const optionId = new URL(page.url()).searchParams.get('option')!;
 		const label = scenario.options.find((o) => o.id === optionId)!.label;
+		// The option's claims are listed at once, grouped by stance; Escape closes the list.
+		await expect(
+			page.getByRole('dialog', { name: label }).locator('[data-claim]').count()
+		).resolves.toBe(scenario.claims.filter((c) => c.option === optionId).length);
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog').count()).resolves.toBe(0);
 		await expect(
 			page.getByRole('list', { name: 'Active filters' }).textContent()
 		).resolves.toContain(label);

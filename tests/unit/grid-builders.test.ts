@@ -16,10 +16,12 @@ import {
 	type DimensionCell
 } from '../../src/lib/grid/by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, claimColumnDefs, claimRows } from '../../src/lib/grid/claims-table';
-import { matrixColumnDefs } from '../../src/lib/grid/matrix';
+import { cellText, matrixColumnDefs } from '../../src/lib/grid/matrix';
 import { fitsAutoHeight, verdictClass } from '../../src/lib/grid/model';
 import { cellOf, selectionAt } from '../../src/lib/grid/selection';
 import { transposeColumnDefs } from '../../src/lib/grid/transpose';
+import { selectedClaims } from '../../src/lib/view/evidence';
+import { ALL_SOURCES } from '../../src/lib/view/url-state';
 import {
 	EMPTY_CELL,
 	compareCells,
@@ -46,6 +48,11 @@ function load(file: string): Scenario {
 const mini = load('tests/fixtures/scenarios/mini.yaml');
 const reference = load('scenarios/ukraine-war-2025.yaml');
 const settings = { columns: null, pinned: [], sizing: { scale: 1, narrow: false } };
+/** The matrix as it was before issue 13: a column per (source, person) pair, text in cells. */
+const bySourceFull = {
+	...settings,
+	matrix: { by: 'source', cells: 'full', empty: 'show' } as const
+};
 
 /** Calls a column's valueGetter the way ag-grid does, with just the row data. */
 function valueOf<T>(col: ColDef<T>, data: T): unknown {
@@ -189,6 +196,110 @@ describe('matrix', () => {
 	});
 });
 
+describe('matrix layouts (issue 13)', () => {
+	it('one column per person by default: ids _all~person, every source merged in the cell', () => {
+		const data = gridData('matrix', reference, reference.claims, NO_FILTERS, settings);
+		const columns = leafColumns(data.columnDefs);
+		const ids = columns.map((c) => c.colId!).slice(1);
+		// Every quoted commentator once, in scenario order (nobody is silent in the reference).
+		expect(ids).toEqual(reference.commentators.map((c) => `_all~${c.id}`));
+		expect(data.columnCount).toBe(reference.commentators.length);
+		// Someone quoted by two sources: both sources' claims sit in the one cell.
+		const twoSources = reference.commentators.find(
+			(p) =>
+				new Set(reference.claims.filter((c) => c.commentator === p.id).map((c) => c.source)).size >
+				1
+		)!;
+		expect(twoSources).toBeDefined();
+		const rows = data.rows as MatrixRow[];
+		for (const row of rows) {
+			const cell = row.cells.get(`_all~${twoSources.id}`);
+			const expected = reference.claims.filter(
+				(c) => c.option === row.id && c.commentator === twoSources.id
+			);
+			expect(cell?.claims ?? []).toEqual(expected);
+		}
+		// A cell's selection finds the same claims the cell holds, from every source.
+		const sel = selectionAt('matrix', rows[0]!.id, `_all~${twoSources.id}`)!;
+		expect(sel).toEqual({
+			kind: 'cell',
+			option: rows[0]!.id,
+			source: ALL_SOURCES,
+			commentator: twoSources.id
+		});
+		expect(selectedClaims(reference, reference.claims, sel)).toEqual(
+			rows[0]!.cells.get(`_all~${twoSources.id}`)?.claims ?? []
+		);
+		expect(cellOf('matrix', sel, reference, undefined, 'person')).toEqual({
+			rowId: rows[0]!.id,
+			colId: `_all~${twoSources.id}`
+		});
+		// Sort keys from either layout are accepted in a link.
+		const sortable = sortableColumns('matrix', reference);
+		expect(sortable.has(`_all~${twoSources.id}`)).toBe(true);
+		expect(sortable.has(`${reference.claims[0]!.source}~${reference.claims[0]!.commentator}`)).toBe(
+			true
+		);
+	});
+
+	it('compact cells: the reference scenario fits a 1366 px laptop screen', () => {
+		const data = gridData('matrix', reference, reference.claims, NO_FILTERS, settings);
+		// 1366 px less the page gutters (2 x 16) and the grid's border.
+		expect(data.width).toBeLessThanOrEqual(1366 - 34);
+		expect(data.autoHeight).toBe(false);
+		const cells = leafColumns(data.columnDefs).slice(1);
+		expect(cells.every((c) => c.cellRenderer === 'sgStanceCompactCell')).toBe(true);
+		expect(cells.every((c) => typeof c.tooltipValueGetter === 'function')).toBe(true);
+		const full = gridData('matrix', reference, reference.claims, NO_FILTERS, bySourceFull);
+		expect(full.width).toBeGreaterThan(2 * 1366);
+	});
+
+	it('the full text of a compact cell names the person, option, stances and, if several, sources', () => {
+		const rows = matrixRows(reference, reference.claims, NO_FILTERS, {
+			by: 'person',
+			empty: 'show'
+		});
+		const sources = new Map(reference.sources.map((s) => [s.id, s]));
+		for (const row of rows)
+			for (const person of reference.commentators) {
+				const cell = row.cells.get(`_all~${person.id}`) ?? EMPTY_CELL;
+				const text = cellText(cell, person, row.option, sources);
+				expect(text.startsWith(`${person.name} on “${row.option.label}”: `)).toBe(true);
+				if (cell.claims.length === 0) expect(text.endsWith('not addressed')).toBe(true);
+				for (const claim of cell.claims) expect(text).toContain(claim.consequence);
+				if (new Set(cell.claims.map((c) => c.source)).size > 1)
+					for (const claim of cell.claims)
+						expect(text).toContain(sources.get(claim.source)!.outlet);
+			}
+	});
+
+	it('hiding empty lines drops options and commentators with nothing in view', () => {
+		fc.assert(
+			fc.property(
+				arbitraryScenario,
+				fc.constantFrom('person' as const, 'source' as const),
+				(scenario, by) => {
+					const hide = { ...settings, matrix: { by, cells: 'compact', empty: 'hide' } as const };
+					const data = gridData('matrix', scenario, scenario.claims, NO_FILTERS, hide);
+					const rows = data.rows as MatrixRow[];
+					const ids = leafColumns(data.columnDefs)
+						.map((c) => c.colId!)
+						.slice(1);
+					for (const row of rows) expect(row.cells.size).toBeGreaterThan(0);
+					expect(rows.map((r) => r.id)).toEqual(
+						scenario.options
+							.filter((o) => scenario.claims.some((c) => c.option === o.id))
+							.map((o) => o.id)
+					);
+					const speaking = new Set(scenario.claims.map((c) => c.commentator));
+					for (const id of ids) expect(speaking.has(id.slice(id.indexOf('~') + 1))).toBe(true);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+});
+
 describe('transpose', () => {
 	it('has commentators as rows and options as columns, with the same cells as the matrix', () => {
 		const ps = pairs(mini, mini.claims, true);
@@ -329,16 +440,22 @@ describe('views and selections', () => {
 	it('with filters, the matrix shows only the commentators with claims left', () => {
 		const filters = { ...NO_FILTERS, sources: ['gazette-2024'] };
 		const claims = applyFilters(mini, filters);
-		const data = gridData('matrix', mini, claims, filters, settings);
+		const data = gridData('matrix', mini, claims, filters, bySourceFull);
 		expect(leafColumns(data.columnDefs).map((c) => c.colId)).toEqual([
 			'option',
 			'gazette-2024~ana-nunez'
 		]);
 		expect(data.rows).toHaveLength(mini.options.length);
+		// The default layout: the same person, one column, whatever the sources.
+		const byPerson = gridData('matrix', mini, claims, filters, settings);
+		expect(leafColumns(byPerson.columnDefs).map((c) => c.colId)).toEqual([
+			'option',
+			'_all~ana-nunez'
+		]);
 	});
 
 	it('rows fit their content in small grids, and get a fixed height in large ones', () => {
-		const small = gridData('matrix', reference, reference.claims, NO_FILTERS, settings);
+		const small = gridData('matrix', reference, reference.claims, NO_FILTERS, bySourceFull);
 		expect(small.autoHeight).toBe(true);
 		expect(leafColumns(small.columnDefs).every((c) => c.autoHeight === true)).toBe(true);
 		expect(fitsAutoHeight(50, 50)).toBe(true);
@@ -353,7 +470,7 @@ describe('views and selections', () => {
 				kind: 'analyst' as const
 			}))
 		};
-		const big = gridData('matrix', wide, [], NO_FILTERS, settings);
+		const big = gridData('matrix', wide, [], NO_FILTERS, bySourceFull);
 		expect(big.autoHeight).toBe(false);
 		expect(big.rowHeight).toBeGreaterThan(80);
 		expect(leafColumns(big.columnDefs).some((c) => c.autoHeight)).toBe(false);

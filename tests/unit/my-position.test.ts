@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	EMPTY_POSITION,
 	MAX_REASON,
+	MIN_SHARED,
 	agreementWithMe,
 	basedOn,
 	commentatorsInView,
@@ -14,12 +15,20 @@ import {
 	validatePosition,
 	withReason,
 	withStance,
+	type AgreementWithMe,
+	type CommentatorAgreement,
 	type MyPosition
 } from '../../src/lib/analysis/my-position';
 import { positions } from '../../src/lib/analysis/positions';
 import { loadScenario } from '../../src/lib/scenario/load';
 import type { Scenario, Stance } from '../../src/lib/scenario/schema';
 import { applyFilters, NO_FILTERS } from '../../src/lib/view/filters';
+
+/** Both groups in display order: the ranked ones, then those with too few shared options. */
+const all = (result: AgreementWithMe): CommentatorAgreement[] => [
+	...result.ranked,
+	...result.fewShared
+];
 
 /** [option, commentator, stance] rows; each becomes one claim. */
 function fixture(rows: [string, string, Stance][]): Scenario {
@@ -94,18 +103,18 @@ describe('agreement with the student', () => {
 		// b: o1 1-|1-0|/2 = 0.5; o2 mixed score (1-1)/2 = 0 -> 1; mean 0.75 over 2.
 		// d: o2 1-|0-1|/2 = 0.5 over 1. c: only o3, which I left open -> no shared options.
 		const result = agreementWithMe(s, mine({ o1: 'support', o2: 'conditional' }), positions(s));
-		expect(result.ranked.map((r) => [r.commentator, r.agreement, r.n])).toEqual([
+		expect(all(result).map((r) => [r.commentator, r.agreement, r.n])).toEqual([
 			['a', 0.75, 2],
 			['b', 0.75, 2],
 			['d', 0.5, 1]
 		]);
 		expect(result.noSharedOptions).toEqual(['c']);
-		const a = result.ranked[0]!;
+		const a = all(result)[0]!;
 		expect(a.differ.map((d) => [d.option, d.mine, d.theirs.stance, d.agreement])).toEqual([
 			['o2', 'conditional', 'oppose', 0.5]
 		]);
 		expect(a.same.map((d) => d.option)).toEqual(['o1']);
-		const b = result.ranked[1]!;
+		const b = all(result)[1]!;
 		expect(b.differ.map((d) => d.option)).toEqual(['o1']);
 		expect(b.same[0]!.theirs.mixed).toBe(true);
 		expect(b.same[0]!.theirs.claims).toEqual(['claim-3', 'claim-4']);
@@ -118,10 +127,10 @@ describe('agreement with the student', () => {
 			mine({ o1: 'support', o2: 'conditional', o3: 'oppose' }),
 			positions(s)
 		);
-		expect(result.ranked.map((r) => r.commentator)).toEqual(['b', 'a', 'd', 'c']);
-		expect(result.ranked[0]!.agreement).toBeCloseTo(5 / 6, 12);
-		expect(result.ranked[0]!.n).toBe(3);
-		const c = result.ranked.find((r) => r.commentator === 'c')!;
+		expect(all(result).map((r) => r.commentator)).toEqual(['b', 'a', 'd', 'c']);
+		expect(all(result)[0]!.agreement).toBeCloseTo(5 / 6, 12);
+		expect(all(result)[0]!.n).toBe(3);
+		const c = all(result).find((r) => r.commentator === 'c')!;
 		expect([c.agreement, c.n]).toEqual([0, 1]);
 		expect(result.noSharedOptions).toEqual([]);
 	});
@@ -129,18 +138,18 @@ describe('agreement with the student', () => {
 	it('differences are listed widest gap first, then in scenario order', () => {
 		// Me: o1 conditional, o2 support. a: o1 support -> 0.5; o2 oppose -> 0: o2 first.
 		const result = agreementWithMe(s, mine({ o1: 'conditional', o2: 'support' }), positions(s));
-		const a = result.ranked.find((r) => r.commentator === 'a')!;
+		const a = all(result).find((r) => r.commentator === 'a')!;
 		expect(a.differ.map((d) => [d.option, d.agreement])).toEqual([
 			['o2', 0],
 			['o1', 0.5]
 		]);
 		// Me: o1 oppose, o2 support. a: o1 -> 0, o2 -> 0: a tie keeps scenario order.
 		const tie = agreementWithMe(s, mine({ o1: 'oppose', o2: 'support' }), positions(s));
-		const a2 = tie.ranked.find((r) => r.commentator === 'a')!;
+		const a2 = all(tie).find((r) => r.commentator === 'a')!;
 		expect(a2.agreement).toBe(0);
 		expect(a2.differ.map((d) => d.option)).toEqual(['o1', 'o2']);
 		// d: o2 support = support -> 1, the only one who agrees fully.
-		expect(tie.ranked[0]).toMatchObject({ commentator: 'd', agreement: 1, n: 1 });
+		expect(all(tie)[0]).toMatchObject({ commentator: 'd', agreement: 1, n: 1 });
 	});
 
 	it("uses a mixed commentator's mean score, as pair agreement does", () => {
@@ -151,14 +160,45 @@ describe('agreement with the student', () => {
 			['o1', 'e', 'oppose']
 		]);
 		const result = agreementWithMe(t, mine({ o1: 'support' }), positions(t));
-		expect(result.ranked).toHaveLength(1);
-		expect(result.ranked[0]!.agreement).toBeCloseTo(2 / 3, 12);
-		expect(result.ranked[0]!.differ[0]!.theirs.mixed).toBe(true);
+		expect(all(result)).toHaveLength(1);
+		expect(all(result)[0]!.agreement).toBeCloseTo(2 / 3, 12);
+		expect(all(result)[0]!.differ[0]!.theirs.mixed).toBe(true);
+	});
+
+	it('fewer than 3 shared options never rank above a better-founded match', () => {
+		// Me: o1 support, o2 oppose, o3 support. a: 1 + 1 + 0 over 3 = 67%. b: 100% over 1 option;
+		// c: 100% over 2. Both b and c are listed apart, below a.
+		const t = fixture([
+			['o1', 'a', 'support'],
+			['o2', 'a', 'oppose'],
+			['o3', 'a', 'oppose'],
+			['o1', 'b', 'support'],
+			['o2', 'c', 'oppose'],
+			['o3', 'c', 'support']
+		]);
+		const me = mine({ o1: 'support', o2: 'oppose', o3: 'support' });
+		const result = agreementWithMe(t, me, positions(t));
+		expect(MIN_SHARED).toBe(3);
+		expect(result.ranked.map((r) => [r.commentator, r.agreement.toFixed(4), r.n])).toEqual([
+			['a', '0.6667', 3]
+		]);
+		expect(result.fewShared.map((r) => [r.commentator, r.agreement, r.n])).toEqual([
+			['c', 1, 2],
+			['b', 1, 1]
+		]);
+		const names = new Map([
+			['a', 'A'],
+			['b', 'B'],
+			['c', 'C']
+		]);
+		const text = positionText(t, me, result, names, new Date(0));
+		expect(text.indexOf('- A: 67%')).toBeLessThan(text.indexOf('Too few shared options'));
+		expect(text.indexOf('Too few shared options')).toBeLessThan(text.indexOf('- C: 100%'));
 	});
 
 	it('with no stance everyone with a position has no shared options; nobody gets a 0', () => {
 		const result = agreementWithMe(s, EMPTY_POSITION, positions(s));
-		expect(result.ranked).toEqual([]);
+		expect(all(result)).toEqual([]);
 		expect(result.noSharedOptions).toEqual(['a', 'b', 'c', 'd']);
 	});
 
@@ -169,13 +209,13 @@ describe('agreement with the student', () => {
 
 	it('an explicit scope includes silent commentators as "no shared options"', () => {
 		const result = agreementWithMe(s, mine({ o1: 'support' }), positions(s), ['a', 'e']);
-		expect(result.ranked.map((r) => r.commentator)).toEqual(['a']);
+		expect(all(result).map((r) => r.commentator)).toEqual(['a']);
 		expect(result.noSharedOptions).toEqual(['e']);
 	});
 
 	it('stances on options the scenario does not have are ignored in the comparison', () => {
 		const result = agreementWithMe(s, mine({ gone: 'support', o2: 'support' }), positions(s));
-		expect(result.ranked.every((r) => r.n === 1)).toBe(true);
+		expect(all(result).every((r) => r.n === 1)).toBe(true);
 		expect(unknownOptions(s, mine({ gone: 'support' }, { old: 'why' }))).toEqual(['gone', 'old']);
 	});
 });
@@ -196,8 +236,14 @@ describe('agreement with the student on the reference scenario', () => {
 
 	it('matches the hand-checked table (the browser test checks the same numbers)', () => {
 		const result = agreementWithMe(ref, me, positions(ref, applyFilters(ref, NO_FILTERS)));
-		const table = result.ranked.map((r) => [r.commentator, Number(r.agreement.toFixed(4)), r.n]);
-		expect(table).toEqual([
+		const row = (r: CommentatorAgreement) => [r.commentator, Number(r.agreement.toFixed(4)), r.n];
+		// Ranked: only those sharing at least 3 options, so 100% over one option is not on top.
+		expect(result.ranked.map(row)).toEqual([
+			// sanctions oppose 0; diplomacy mixed (2 support, 1 conditional: 2/3) 1 - (2/3)/2 = 2/3;
+			// reassurance oppose 1; (0 + 2/3 + 1) / 3 = 5/9.
+			['responsible-statecraft-analysis', 0.5556, 3]
+		]);
+		expect(result.fewShared.map(row)).toEqual([
 			// 100%: one option each, same stance; scenario order breaks the tie.
 			['vladimir-putin', 1, 1], // diplomacy conditional = conditional
 			['kremlin', 1, 1], // reassurance oppose = oppose
@@ -205,9 +251,6 @@ describe('agreement with the student on the reference scenario', () => {
 			['kestutis-budrys', 1, 1], // sanctions support
 			['alexandra-vacroux', 0.75, 2], // sanctions 1; diplomacy oppose vs conditional 0.5
 			['donald-trump', 0.75, 2], // sanctions 1; diplomacy support vs conditional 0.5
-			// sanctions oppose 0; diplomacy mixed (2 support, 1 conditional: 2/3) 1 - (2/3)/2 = 2/3;
-			// reassurance oppose 1; (0 + 2/3 + 1) / 3 = 5/9.
-			['responsible-statecraft-analysis', 0.5556, 3],
 			['european-governments', 0.5, 2], // sanctions 1; reassurance support vs oppose 0
 			['european-capitals', 0.5, 1], // sanctions conditional vs support
 			['us-official-unnamed', 0.5, 1], // sanctions conditional (two claims)
@@ -228,10 +271,10 @@ describe('agreement with the student on the reference scenario', () => {
 	it('respects the filters: only the claims in view count', () => {
 		const claims = applyFilters(ref, { ...NO_FILTERS, options: ['sanctions-tariffs'] });
 		const result = agreementWithMe(ref, me, positions(ref, claims));
-		expect(result.ranked.every((r) => r.n === 1)).toBe(true);
-		expect(result.ranked.find((r) => r.commentator === 'jennifer-kavanagh')!.agreement).toBe(0);
+		expect(all(result).every((r) => r.n === 1)).toBe(true);
+		expect(all(result).find((r) => r.commentator === 'jennifer-kavanagh')!.agreement).toBe(0);
 		// Commentators with no claim in view are out of scope, in neither list.
-		const listed = [...result.ranked.map((r) => r.commentator), ...result.noSharedOptions];
+		const listed = [...all(result).map((r) => r.commentator), ...result.noSharedOptions];
 		expect(listed).not.toContain('samuel-charap');
 		expect(listed).toHaveLength(8);
 	});

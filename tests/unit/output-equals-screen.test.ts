@@ -31,7 +31,13 @@ import {
 	type CellSummary,
 	type Pair
 } from '../../src/lib/view/matrix-view';
-import type { SortKey } from '../../src/lib/view/url-state';
+import {
+	CELL_STYLES,
+	EMPTY_LINES,
+	MATRIX_BY,
+	type MatrixLayout,
+	type SortKey
+} from '../../src/lib/view/url-state';
 import { arbitraryScenario } from './arbitrary-scenario';
 import { parseDelimited } from './delimited-reader';
 
@@ -42,6 +48,8 @@ interface Screen {
 	filters: Filters;
 	sort: SortKey[];
 	transposed: boolean;
+	/** The matrix's layout: per person or per source, compact or full cells, empty lines hidden. */
+	matrix: MatrixLayout;
 }
 
 /** A scenario with a random screen over it: filters by stance, option, source and person. */
@@ -56,7 +64,12 @@ const screens: fc.Arbitrary<Screen> = arbitraryScenario.chain((scenario) => {
 			commentators: subset(scenario.commentators.map((c) => c.id)),
 			transposed: fc.boolean(),
 			sortBy: fc.option(fc.nat(), { nil: null }),
-			desc: fc.boolean()
+			desc: fc.boolean(),
+			matrix: fc.record({
+				by: fc.constantFrom(...MATRIX_BY),
+				cells: fc.constantFrom(...CELL_STYLES),
+				empty: fc.constantFrom(...EMPTY_LINES)
+			})
 		})
 		.map((r) => {
 			const filters: Filters = {
@@ -71,15 +84,18 @@ const screens: fc.Arbitrary<Screen> = arbitraryScenario.chain((scenario) => {
 				? [COMMENTATOR_COLUMN, SOURCE_COLUMN, ...scenario.options.map((o) => o.id)]
 				: [
 						OPTION_COLUMN,
-						...tableModel(scenario, claims, { filters, sort: [], transposed: false }).columns.map(
-							(c) => c.id
-						)
+						...tableModel(scenario, claims, {
+							filters,
+							sort: [],
+							transposed: false,
+							matrix: r.matrix
+						}).columns.map((c) => c.id)
 					];
 			const sort: SortKey[] =
 				r.sortBy === null
 					? []
 					: [{ col: cols[r.sortBy % cols.length]!, dir: r.desc ? 'desc' : 'asc' }];
-			return { scenario, filters, sort, transposed: r.transposed };
+			return { scenario, filters, sort, transposed: r.transposed, matrix: r.matrix };
 		});
 });
 
@@ -95,7 +111,7 @@ const HEAD_COLUMNS = new Set([OPTION_COLUMN, COMMENTATOR_COLUMN, SOURCE_COLUMN])
 
 /** What the grid shows: header texts, then per row its head and each cell's entries. */
 function gridCells(screen: Screen): { header: string[]; heads: string[]; cells: string[][][] } {
-	const { scenario, filters, sort, transposed } = screen;
+	const { scenario, filters, sort, transposed, matrix } = screen;
 	const data = gridData(
 		transposed ? 'transpose' : 'matrix',
 		scenario,
@@ -105,7 +121,8 @@ function gridCells(screen: Screen): { header: string[]; heads: string[]; cells: 
 			columns: null,
 			pinned: [],
 			sizing: NORMAL_SIZING,
-			sort
+			sort,
+			matrix
 		}
 	);
 	const all = leaves(data.columnDefs as AnyCol[]);
@@ -116,8 +133,13 @@ function gridCells(screen: Screen): { header: string[]; heads: string[]; cells: 
 	return {
 		header: [
 			transposed ? 'Commentator' : 'Option',
-			// A commentator column's head: the person under the source group that quotes them.
-			...cells.map((l) => (transposed ? l.col.headerName! : `${l.col.headerName} (${l.group})`))
+			// A commentator column's head: the person under the source group that quotes them, or
+			// (one column per person) the sources its tooltip says quote them.
+			...cells.map((l) =>
+				transposed
+					? l.col.headerName!
+					: `${l.col.headerName} (${l.group ?? quotedIn(l.col.headerTooltip as string)})`
+			)
 		],
 		heads: (data.rows as { id: string; pair?: Pair }[]).map((row) =>
 			transposed
@@ -130,13 +152,19 @@ function gridCells(screen: Screen): { header: string[]; heads: string[]; cells: 
 	};
 }
 
+/** "Name, role. Quoted in: A; B" -> "A; B"; someone no source quotes has no such part. */
+function quotedIn(tooltip: string | undefined): string {
+	const at = tooltip?.indexOf('Quoted in: ') ?? -1;
+	return at < 0 ? 'Not quoted in any source' : tooltip!.slice(at + 'Quoted in: '.length);
+}
+
 function screenInput(screen: Screen): ExportInput {
-	const { scenario, filters, sort, transposed } = screen;
+	const { scenario, filters, sort, transposed, matrix } = screen;
 	const claims = applyFilters(scenario, filters);
 	return {
 		scenario,
 		claims,
-		table: tableModel(scenario, claims, { filters, sort, transposed }),
+		table: tableModel(scenario, claims, { filters, sort, transposed, matrix }),
 		filters: describeFilters(scenario, filters)
 	};
 }

@@ -6,7 +6,11 @@ import { sortableColumns } from '../../src/lib/grid/views';
 import { loadScenario } from '../../src/lib/scenario/load';
 import { COMMENTATOR_KINDS, STANCES } from '../../src/lib/scenario/schema';
 import {
+	ALL_SOURCES,
+	CELL_STYLES,
 	DEFAULT_STATE,
+	EMPTY_LINES,
+	MATRIX_BY,
 	NO_SOURCE,
 	SIZES,
 	THEMES,
@@ -40,7 +44,7 @@ const partialDate = fc.oneof(
 const selection: fc.Arbitrary<Selection> = fc.oneof(
 	slug.map((claim) => ({ kind: 'claim' as const, claim })),
 	fc
-		.tuple(slug, fc.oneof(slug, fc.constant(NO_SOURCE)), slug)
+		.tuple(slug, fc.oneof(slug, fc.constant(NO_SOURCE), fc.constant(ALL_SOURCES)), slug)
 		.map(([option, source, commentator]) => ({
 			kind: 'cell' as const,
 			option,
@@ -83,7 +87,10 @@ const arbitraryState: fc.Arbitrary<UrlState> = fc
 			nil: null
 		}),
 		theme: fc.constantFrom(...THEMES),
-		size: fc.constantFrom(...SIZES)
+		size: fc.constantFrom(...SIZES),
+		by: fc.constantFrom(...MATRIX_BY),
+		cells: fc.constantFrom(...CELL_STYLES),
+		empty: fc.constantFrom(...EMPTY_LINES)
 	})
 	.map((r): UrlState => ({
 		scenario: r.scenario,
@@ -107,7 +114,8 @@ const arbitraryState: fc.Arbitrary<UrlState> = fc
 		panel: r.panel && r.selected !== null,
 		columns: r.columns,
 		theme: r.theme,
-		size: r.size
+		size: r.size,
+		matrix: { by: r.by, cells: r.cells, empty: r.empty }
 	}));
 
 describe('URL state: encode then decode', () => {

@@ -106,9 +106,21 @@ export interface CommentatorAgreement {
 	same: SharedOption[];
 }
 
+/**
+ * Fewer shared options than this and an agreement figure says little (100% over one option is
+ * one coincidence): such commentators are listed in their own group, never above a match that
+ * rests on more options.
+ */
+export const MIN_SHARED = 3;
+
 export interface AgreementWithMe {
-	/** Most to least agreement; ties: more shared options first, then scenario order. */
+	/**
+	 * Commentators sharing at least {@link MIN_SHARED} options: most to least agreement; ties:
+	 * more shared options first, then scenario order.
+	 */
 	ranked: CommentatorAgreement[];
+	/** Commentators sharing 1 to MIN_SHARED - 1 options, ordered the same way. */
+	fewShared: CommentatorAgreement[];
 	/** Commentators in scope who take no position on any option the student did, scenario order. */
 	noSharedOptions: string[];
 }
@@ -165,7 +177,12 @@ export function agreementWithMe(
 		});
 	});
 	ranked.sort((x, y) => y.agreement - x.agreement || y.n - x.n || x.order - y.order);
-	return { ranked: ranked.map(({ order: _order, ...rest }) => rest), noSharedOptions };
+	const strip = (rows: typeof ranked) => rows.map(({ order: _order, ...rest }) => rest);
+	return {
+		ranked: strip(ranked.filter((r) => r.n >= MIN_SHARED)),
+		fewShared: strip(ranked.filter((r) => r.n < MIN_SHARED)),
+		noSharedOptions
+	};
 }
 
 /** "based on 1 option only", "based on 3 options": small n said plainly. */
@@ -308,10 +325,12 @@ export function positionText(
 	);
 	if (filters.length > 0)
 		lines.push(`Compared only with the claims in view: ${filters.join('; ')}`);
-	for (const row of compared.ranked) {
-		lines.push(
-			`- ${names.get(row.commentator) ?? row.commentator}: ${percent(row.agreement)}, ${basedOn(row.n)}`
-		);
+	const line = (row: CommentatorAgreement) =>
+		`- ${names.get(row.commentator) ?? row.commentator}: ${percent(row.agreement)}, ${basedOn(row.n)}`;
+	for (const row of compared.ranked) lines.push(line(row));
+	if (compared.fewShared.length > 0) {
+		lines.push(`Too few shared options to rank (fewer than ${MIN_SHARED}):`);
+		for (const row of compared.fewShared) lines.push(line(row));
 	}
 	if (compared.noSharedOptions.length > 0) {
 		lines.push(

@@ -14,18 +14,34 @@ type Row = { id: string };
 
 type Library = typeof import('./grid-library');
 
+/** Screens that show the matrix as cards (see GridView), so the grid library can wait. */
+export const PHONE_QUERY = '(max-width: 640px)';
+
 /**
  * ag-grid's code, once it has arrived. The download starts when this module runs (as the page
  * hydrates), not from the page's <head>: the prerendered page then paints, and its header,
  * tabs and filters answer, while the grid's 230 KiB are still on their way.
  */
 let library = $state.raw<Library | 'failed' | null>(null);
-if (typeof window !== 'undefined') {
+let requested = false;
+
+function loadLibrary(): void {
+	if (requested) return;
+	requested = true;
 	import('./grid-library').then(
 		// In a task of its own: evaluating the library and creating a grid made one long task.
 		(loaded) => setTimeout(() => (library = loaded)),
 		() => (library = 'failed')
 	);
+}
+
+// A phone's first screen is the matrix as cards, with no grid: there the library waits until a
+// grid is shown (`agGrid` asks for it), so the phone does not download 230 KiB it may not use.
+if (typeof window !== 'undefined' && !window.matchMedia(PHONE_QUERY).matches) loadLibrary();
+
+/** True when the grid's code could not be downloaded (the grid shows why, in its place). */
+export function gridLoadFailed(): boolean {
+	return library === 'failed';
 }
 
 /** Source group headers hold three lines: outlet, title, date. */
@@ -47,6 +63,8 @@ export interface GridProps {
 	onfocus?: (rowId: string | null, colId: string | null) => void;
 	/** The cell the evidence panel shows, outlined so it is clear what the panel refers to. */
 	selected: GridCell | null;
+	/** The search's words, marked in cell text. */
+	terms?: readonly string[];
 }
 
 export interface GridCell {
@@ -56,6 +74,7 @@ export interface GridCell {
 
 interface GridContext {
 	selected: GridCell | null;
+	terms: readonly string[];
 }
 
 function sortOf(api: GridApi<Row>): SortKey[] {
@@ -88,7 +107,10 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 	return (node) => {
 		// Read here so that the attachment runs again, and creates the grid, once the code is in.
 		const lib = library;
-		if (lib === null) return;
+		if (lib === null) {
+			loadLibrary();
+			return;
+		}
 		if (lib === 'failed') {
 			const message = document.createElement('p');
 			message.setAttribute('role', 'alert');
@@ -99,7 +121,7 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 		}
 		const initial = untrack(props);
 		// Read by the cell class rule below; mutated in place, then the two affected rows refresh.
-		const context: GridContext = { selected: initial.selected };
+		const context: GridContext = { selected: initial.selected, terms: initial.terms ?? [] };
 		// Rows to show when the data says which (`GridData.shown`); read by the external filter.
 		let shown = initial.data.shown;
 		const options: GridOptions<Row> = {
@@ -125,6 +147,8 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 				}
 			},
 			ensureDomOrder: true,
+			// A visible scroll bar is the sign that there are more columns to the side.
+			alwaysShowHorizontalScroll: true,
 			enableCellTextSelection: true,
 			suppressNoRowsOverlay: true,
 			tooltipShowDelay: 400,
@@ -199,6 +223,13 @@ export function agGrid(props: () => GridProps): Attachment<HTMLElement> {
 			api.refreshCells({ rowNodes: rows, force: true });
 			// A selection from a link may be off screen; bring it into view without taking focus.
 			if (next) revealCell(api, next.rowId, next.colId);
+		});
+		$effect(() => {
+			const terms = props().terms ?? [];
+			if (terms.join('\n') === context.terms.join('\n')) return;
+			context.terms = terms;
+			// Only the rows drawn; the others render with the new words when they scroll in.
+			api.refreshCells({ force: true });
 		});
 		$effect(() => {
 			const size = props().size;

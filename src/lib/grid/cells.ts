@@ -17,6 +17,7 @@ import {
 } from '../present/stance';
 import { isHttpUrl, type Source, type Stance } from '../scenario/schema';
 import type { DimensionCell } from './by-dimension';
+import { highlightRuns } from '../view/search-terms';
 import { EMPTY_CELL, type CellSummary, type Pair } from '../view/matrix-view';
 import { RENDERERS } from './model';
 
@@ -24,6 +25,21 @@ function el(tag: string, className = '', text?: string): HTMLElement {
 	const node = document.createElement(tag);
 	if (className) node.className = className;
 	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+/** The search's words, which the grid wrapper keeps in the grid's context. */
+function termsOf(params: { context?: unknown }): readonly string[] {
+	const context = params.context as { terms?: readonly string[] } | undefined;
+	return context?.terms ?? [];
+}
+
+/** A span of text with the search's words in <mark>s, built as text nodes (never HTML). */
+function marked(className: string, text: string, terms: readonly string[]): HTMLElement {
+	if (terms.length === 0) return el('span', className, text);
+	const node = el('span', className);
+	for (const run of highlightRuns(text, terms))
+		node.append(run.match ? el('mark', 'sg-hit', run.text) : document.createTextNode(run.text));
 	return node;
 }
 
@@ -46,6 +62,7 @@ export function stanceBadge(stance: Stance): HTMLElement {
 
 function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElement {
 	const cell = params.value ?? EMPTY_CELL;
+	const terms = termsOf(params);
 	const root = el('div', 'sg-cell');
 	if (cell.claims.length === 0) {
 		root.classList.add('sg-cell-empty');
@@ -57,7 +74,7 @@ function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElem
 	}
 	if (cell.claims.length === 1) {
 		const claim = cell.claims[0]!;
-		root.append(stanceBadge(claim.stance), el('span', 'sg-consequence', claim.consequence));
+		root.append(stanceBadge(claim.stance), marked('sg-consequence', claim.consequence, terms));
 		return root;
 	}
 	const head = el('span', 'sg-mix');
@@ -79,11 +96,46 @@ function stanceCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElem
 		item.append(
 			symbol(STANCE_LOOK[claim.stance].symbol),
 			hidden(`${STANCE_LOOK[claim.stance].word}: `),
-			el('span', 'sg-consequence', claim.consequence)
+			marked('sg-consequence', claim.consequence, terms)
 		);
 		list.append(item);
 	}
 	root.append(head, list);
+	return root;
+}
+
+/** Plain text with the search's words marked (claims table text columns). */
+function textCell(params: ICellRendererParams<unknown, unknown>): HTMLElement {
+	const text = params.valueFormatted ?? (params.value == null ? '' : String(params.value));
+	return marked('sg-text', text, termsOf(params));
+}
+
+/**
+ * A compact cell: the stance symbol in its colour (one per stance present, with a count when a
+ * cell holds several claims), the words for screen readers; the full text is the tooltip, the
+ * note shown on focus, and the evidence panel.
+ */
+function stanceCompactCell(params: ICellRendererParams<unknown, CellSummary>): HTMLElement {
+	const cell = params.value ?? EMPTY_CELL;
+	const root = el('div', 'sg-cell sg-compact');
+	if (cell.claims.length === 0) {
+		root.classList.add('sg-cell-empty');
+		// Filtered out (claims the filters hide) is not the same as not addressed: its own symbol.
+		root.append(
+			symbol(cell.hidden ? FILTERED_OUT.symbol : '·', 'sg-sym sg-empty-sym'),
+			hidden(cell.hidden ? FILTERED_OUT.word : NOT_ADDRESSED.word)
+		);
+		return root;
+	}
+	for (const stance of ['support', 'conditional', 'oppose'] as const) {
+		const n = cell.counts[stance];
+		if (n === 0) continue;
+		const chip = el('span', `sg-compact-chip sg-badge-${stance}`);
+		chip.append(symbol(STANCE_LOOK[stance].symbol));
+		if (cell.claims.length > 1) chip.append(el('span', 'sg-compact-n', String(n)));
+		chip.append(hidden(` ${STANCE_LOOK[stance].word}`));
+		root.append(chip);
+	}
 	return root;
 }
 
@@ -192,11 +244,13 @@ class SourceHeader implements IInnerHeaderGroupComponent {
 
 export const GRID_COMPONENTS = {
 	[RENDERERS.stance]: stanceCell,
+	[RENDERERS.stanceCompact]: stanceCompactCell,
 	[RENDERERS.option]: optionCell,
 	[RENDERERS.person]: personCell,
 	[RENDERERS.source]: sourceCell,
 	[RENDERERS.direction]: directionCell,
 	[RENDERERS.claimStance]: claimStanceCell,
 	[RENDERERS.link]: linkCell,
+	[RENDERERS.text]: textCell,
 	[RENDERERS.sourceHeader]: SourceHeader
 };

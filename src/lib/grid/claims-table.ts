@@ -77,6 +77,9 @@ const WRAPPED = new Set<LongColumn>([
 	'commentator'
 ]);
 
+/** Columns quick search reads (see `claimTexts` in view/filters.ts): their matches are marked. */
+const SEARCHED = new Set<LongColumn>(['option', 'commentator', 'consequence', 'quote']);
+
 function yesNo(value: Cell | undefined): string {
 	return value === true ? 'yes' : 'no';
 }
@@ -105,6 +108,7 @@ export function claimColumnDefs(
 		if (WRAPPED.has(col)) Object.assign(def, { wrapText: true, autoHeight: true });
 		if (col === 'stance') def.cellRenderer = RENDERERS.claimStance;
 		if (col === 'passage_url') def.cellRenderer = RENDERERS.link;
+		if (SEARCHED.has(col)) def.cellRenderer = RENDERERS.text;
 		if (col === 'date')
 			def.valueFormatter = (p) =>
 				p.data?.date_inferred === true ? `${String(p.value)} (inferred)` : String(p.value ?? '');

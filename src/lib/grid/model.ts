@@ -8,12 +8,14 @@ import type { CellSummary } from '../view/matrix-view';
 /** Renderer and header component names, shared by the column builders and `cells.ts`. */
 export const RENDERERS = {
 	stance: 'sgStanceCell',
+	stanceCompact: 'sgStanceCompactCell',
 	option: 'sgOptionCell',
 	person: 'sgPersonCell',
 	source: 'sgSourceCell',
 	direction: 'sgDirectionCell',
 	claimStance: 'sgClaimStanceCell',
 	link: 'sgLinkCell',
+	text: 'sgTextCell',
 	sourceHeader: 'sgSourceHeader'
 } as const;
 

@@ -4,13 +4,13 @@
  */
 import type { Scenario } from '../scenario/schema';
 import type { Selection, ViewName } from '../view/url-state';
-import { isSlug, NO_SOURCE } from '../view/url-state';
-import { OPTION_COLUMN, pairId } from '../view/matrix-view';
+import { isReservedSource, isSlug, type MatrixLayout } from '../view/url-state';
+import { OPTION_COLUMN, cellColumnId, pairId } from '../view/matrix-view';
 
 function splitPair(id: string): { source: string; commentator: string } | null {
 	const [source, commentator, extra] = id.split('~');
 	if (extra !== undefined || source === undefined || commentator === undefined) return null;
-	if (!(source === NO_SOURCE || isSlug(source)) || !isSlug(commentator)) return null;
+	if (!(isReservedSource(source) || isSlug(source)) || !isSlug(commentator)) return null;
 	return { source, commentator };
 }
 
@@ -43,7 +43,8 @@ export function cellOf(
 	view: ViewName,
 	selection: Selection,
 	scenario: Scenario,
-	preferColumn?: string
+	preferColumn?: string,
+	by: MatrixLayout['by'] = 'source'
 ): { rowId: string; colId: string } | null {
 	const claim =
 		selection.kind === 'claim' ? scenario.claims.find((c) => c.id === selection.claim) : undefined;
@@ -53,9 +54,9 @@ export function cellOf(
 			if (selection.kind === 'cell')
 				return {
 					rowId: selection.option,
-					colId: pairId(selection.source, selection.commentator)
+					colId: cellColumnId(selection, by)
 				};
-			if (claim) return { rowId: claim.option, colId: pairId(claim.source, claim.commentator) };
+			if (claim) return { rowId: claim.option, colId: cellColumnId(claim, by) };
 			return selection.kind === 'dim' ? { rowId: selection.option, colId: OPTION_COLUMN } : null;
 		case 'transpose':
 			if (selection.kind === 'cell')

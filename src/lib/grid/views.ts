@@ -6,12 +6,13 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import type { LongColumn } from '../scenario/claim-columns';
 import { LONG_COLUMNS } from '../scenario/claim-columns';
 import type { Claim, Scenario } from '../scenario/schema';
-import type { SortKey, ViewName } from '../view/url-state';
+import { DEFAULT_MATRIX, type MatrixLayout, type SortKey, type ViewName } from '../view/url-state';
 import { isFiltered, type Filters } from '../view/filters';
 import {
 	COMMENTATOR_COLUMN,
 	OPTION_COLUMN,
 	SOURCE_COLUMN,
+	matrixColumns,
 	matrixComparator,
 	matrixPairs,
 	matrixRows,
@@ -23,7 +24,7 @@ import {
 } from '../view/matrix-view';
 import { dimensionColumnDefs, dimensionRows, visibleDimensions } from './by-dimension';
 import { DEFAULT_CLAIM_COLUMNS, allClaimRows, claimColumnDefs } from './claims-table';
-import { matrixColumnDefs } from './matrix';
+import { COMPACT_ROW_HEIGHT, matrixColumnDefs, matrixWidth } from './matrix';
 import { FIXED_ROW_HEIGHT, fitsAutoHeight, px, type Sizing } from './model';
 import { transposeColumnDefs } from './transpose';
 
@@ -53,12 +54,16 @@ export interface GridData {
 	shown: ReadonlySet<string> | null;
 	/** Rows shown: `shown.size`, or every row. */
 	rowCount: number;
+	/** The grid's full width in pixels where it is known (the matrix), for the scroll hint. */
+	width?: number;
 }
 
 export interface GridSettings {
 	columns: readonly LongColumn[] | null;
 	pinned: readonly LongColumn[];
 	sizing: Sizing;
+	/** The matrix's layout; the default (one column per person, compact cells) when absent. */
+	matrix?: MatrixLayout;
 	/**
 	 * The view's sort: matrix and transpose rows come sorted by the view model (which the exports
 	 * read too); ag-grid, given the same keys and comparators, keeps that order.
@@ -77,22 +82,25 @@ export function gridData(
 	const rowHeight = px(FIXED_ROW_HEIGHT, sizing);
 	switch (view) {
 		case 'matrix': {
-			const columns = matrixPairs(scenario, claims, filters);
+			const layout = settings.matrix ?? DEFAULT_MATRIX;
+			const columns = matrixPairs(scenario, claims, filters, layout);
 			const rows = sortRows(
-				matrixRows(scenario, claims, filters),
+				matrixRows(scenario, claims, filters, layout),
 				settings.sort ?? [],
 				matrixComparator
 			);
-			const auto = fitsAutoHeight(rows.length, columns.length);
+			const compact = layout.cells === 'compact';
+			const auto = !compact && fitsAutoHeight(rows.length, columns.length);
 			return {
-				columnDefs: matrixColumnDefs(columns, sizing, auto),
+				columnDefs: matrixColumnDefs(columns, sizing, auto, layout, scenario),
 				rows,
 				shown: null,
 				rowCount: rows.length,
 				rowNoun: ['option', 'options'],
 				columnCount: columns.length,
 				autoHeight: auto,
-				rowHeight
+				rowHeight: compact ? px(COMPACT_ROW_HEIGHT, sizing) : rowHeight,
+				width: matrixWidth(columns.length, sizing, layout.cells)
 			};
 		}
 		case 'transpose': {
@@ -167,7 +175,12 @@ function claimColumns(
 export function sortableColumns(view: ViewName, scenario: Scenario): Set<string> {
 	switch (view) {
 		case 'matrix':
-			return new Set([OPTION_COLUMN, ...pairs(scenario, scenario.claims, true).map((p) => p.id)]);
+			// Both layouts' column ids: a link may carry either.
+			return new Set([
+				OPTION_COLUMN,
+				...pairs(scenario, scenario.claims, true).map((p) => p.id),
+				...matrixColumns(scenario, scenario.claims, 'person', true).map((c) => c.id)
+			]);
 		case 'transpose':
 			return new Set([COMMENTATOR_COLUMN, SOURCE_COLUMN, ...scenario.options.map((o) => o.id)]);
 		case 'dimensions':

@@ -15,6 +15,7 @@ import {
 } from '../scenario/schema';
 import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
+import { queryTerms } from '../view/search-terms';
 import { decodeBytes } from '../scenario/decode';
 import { tableModel, type TableModel } from '../view/matrix-view';
 import { LocalLibrary } from './local-library.svelte';
@@ -22,10 +23,12 @@ import type { LoadProblem, OpenScenario } from './open-scenario';
 import { readPref, writePref } from './preferences';
 import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import {
+	DEFAULT_MATRIX,
 	decodeState,
 	encodeSearch,
 	reconcileState,
 	type Ignored,
+	type MatrixLayout,
 	type Selection,
 	type SizePref,
 	type SortKey,
@@ -53,6 +56,8 @@ export class Workspace {
 	pinned = $state.raw<readonly LongColumn[]>([]);
 	theme = $state<ThemePref>('system');
 	size = $state<SizePref>('normal');
+	/** Matrix layout: one column per person or per source, compact or full cells, empty lines. */
+	matrix = $state.raw<MatrixLayout>(DEFAULT_MATRIX);
 	/** Link parameters that could not be used, for the dismissible notice. */
 	ignored = $state.raw<Ignored[]>([]);
 	loadProblem = $state.raw<LoadProblem | null>(null);
@@ -61,6 +66,8 @@ export class Workspace {
 	readonly library = new LocalLibrary();
 	/** Polite announcements for screen readers (and a visible status line). */
 	status = $state('');
+	/** The option whose claims are listed in the focused "who says what" list, if open. */
+	focusOption = $state<string | null>(null);
 	/** The grid column a selection was opened from, so the outline and focus return go there. */
 	openedColumn = $state<string | undefined>(undefined);
 	/** False until the address has been read after hydration; the address is not written before. */
@@ -94,6 +101,8 @@ export class Workspace {
 	});
 	scenario: Scenario | undefined = $derived(this.current?.scenario);
 	claims: Claim[] = $derived(this.scenario ? applyFilters(this.scenario, this.filters) : []);
+	/** The search's words, for marking them wherever claim text is shown. */
+	terms: string[] = $derived(queryTerms(this.filters.query));
 	evidence: Claim[] = $derived(
 		this.scenario ? selectedClaims(this.scenario, this.claims, this.selected) : []
 	);
@@ -103,7 +112,8 @@ export class Workspace {
 			? tableModel(this.scenario, this.claims, {
 					filters: this.filters,
 					sort: this.view === 'matrix' || this.view === 'transpose' ? this.sort : [],
-					transposed: this.view === 'transpose'
+					transposed: this.view === 'transpose',
+					matrix: this.matrix
 				})
 			: undefined
 	);
@@ -125,7 +135,8 @@ export class Workspace {
 		panel: this.panel,
 		columns: this.columns,
 		theme: this.theme,
-		size: this.size
+		size: this.size,
+		matrix: this.matrix
 	});
 	search: string = $derived(encodeSearch(this.urlState));
 
@@ -221,6 +232,7 @@ export class Workspace {
 		this.selected = s.selected;
 		this.panel = s.panel;
 		this.columns = s.columns;
+		this.matrix = s.matrix;
 		return checked.ignored;
 	}
 
@@ -265,6 +277,15 @@ export class Workspace {
 		this.panel = false;
 	}
 
+	/** Opens the list of an option's claims, grouped by stance (row header, chart bar, card). */
+	showOption(option: string): void {
+		if (this.scenario?.options.some((o) => o.id === option)) this.focusOption = option;
+	}
+
+	closeOption(): void {
+		this.focusOption = null;
+	}
+
 	setTheme(theme: ThemePref): void {
 		this.theme = theme;
 		writePref('theme', theme);
@@ -273,6 +294,17 @@ export class Workspace {
 	setSize(size: SizePref): void {
 		this.size = size;
 		writePref('size', size);
+	}
+
+	setMatrix(patch: Partial<MatrixLayout>): void {
+		const next = { ...this.matrix, ...patch };
+		// Column ids differ between the two layouts: a sort or an opened cell of one means nothing
+		// in the other.
+		if (next.by !== this.matrix.by) {
+			if (this.view === 'matrix') this.sort = [];
+			if (this.selected?.kind === 'cell') this.select(null);
+		}
+		this.matrix = next;
 	}
 
 	setColumns(columns: LongColumn[] | null): void {
@@ -330,6 +362,7 @@ export class Workspace {
 		this.sort = [];
 		this.selected = null;
 		this.panel = false;
+		this.focusOption = null;
 	}
 
 	/**

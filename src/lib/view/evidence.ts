@@ -4,7 +4,7 @@
  */
 import { passageUrl } from '../scenario/passage-link';
 import { NOT_STATED, isHttpUrl, type Claim, type Quote, type Scenario } from '../scenario/schema';
-import type { Selection } from './url-state';
+import { ALL_SOURCES, type Selection } from './url-state';
 import { dateLabel } from '../present/stance';
 
 /**
@@ -25,7 +25,7 @@ export function selectedClaims(
 				(c) =>
 					c.option === selection.option &&
 					c.commentator === selection.commentator &&
-					c.source === selection.source
+					(selection.source === ALL_SOURCES || c.source === selection.source)
 			);
 		case 'dim':
 			return inView.filter(

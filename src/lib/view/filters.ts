@@ -5,6 +5,7 @@
  */
 import { byId } from '../scenario/group';
 import type { Claim, CommentatorKind, Scenario, Stance } from '../scenario/schema';
+import { queryTerms } from './search-terms';
 
 export interface Filters {
 	/** Empty list = no restriction, for every list below. */
@@ -17,7 +18,10 @@ export interface Filters {
 	/** Inclusive bounds on the source date, compared as text prefixes (YYYY, YYYY-MM, YYYY-MM-DD). */
 	from: string | null;
 	to: string | null;
-	/** Quick search over all of a claim's text, case-insensitive. */
+	/**
+	 * Quick search, case-insensitive: every word must appear in the claim's own text (consequence,
+	 * quote, stance) or in its option's or commentator's name (see `claimTexts`).
+	 */
 	query: string;
 }
 
@@ -66,7 +70,11 @@ function inRange(date: string, from: string | null, to: string | null): boolean 
 /**
  * The searchable text of every claim, lower-cased once per scenario and kept while the scenario
  * object lives, in the order of `scenario.claims`: quick search runs on every keystroke over up
- * to 20,000 claims, so a search is one `includes` per claim and nothing else.
+ * to 20,000 claims, so a search is one `includes` per word per claim and nothing else.
+ *
+ * The source's outlet and title are left out on purpose: a word in an article's title would
+ * otherwise pull in every claim of that article (issue 13: "Tomahawk" returned 23 of 41 claims
+ * because one title holds it). The Sources filter narrows by article.
  */
 const searchText = new WeakMap<Scenario, string[]>();
 
@@ -75,11 +83,9 @@ function claimTexts(scenario: Scenario): string[] {
 	if (texts) return texts;
 	const people = byId(scenario.commentators);
 	const options = byId(scenario.options);
-	const sources = byId(scenario.sources);
 	texts = scenario.claims.map((claim) => {
 		const person = people.get(claim.commentator);
 		const option = options.get(claim.option);
-		const source = sources.get(claim.source);
 		return [
 			claim.consequence,
 			claim.quote.exact,
@@ -87,9 +93,7 @@ function claimTexts(scenario: Scenario): string[] {
 			person?.name,
 			person?.role,
 			person?.affiliation,
-			option?.label,
-			source?.outlet,
-			source?.title
+			option?.label
 		]
 			.join('\n')
 			.toLowerCase();
@@ -106,7 +110,7 @@ export function applyFilters(scenario: Scenario, filters: Filters): Claim[] {
 	const stances = new Set(filters.stances);
 	const options = new Set(filters.options);
 	const people = new Set(filters.commentators);
-	const query = filters.query.trim().toLowerCase();
+	const terms = queryTerms(filters.query);
 	// Each test is built only when its filter is set: a search alone is a loop of `includes`.
 	const tests: ((claim: Claim) => boolean)[] = [];
 	if (sources.size > 0) tests.push((claim) => sources.has(claim.source));
@@ -124,11 +128,14 @@ export function applyFilters(scenario: Scenario, filters: Filters): Claim[] {
 		);
 		tests.push((claim) => inDates.get(claim.source)!);
 	}
-	const texts = query === '' ? null : claimTexts(scenario);
+	const texts = terms.length === 0 ? null : claimTexts(scenario);
 	const claims = scenario.claims;
 	const out: Claim[] = [];
 	for (let i = 0; i < claims.length; i++) {
-		if (texts !== null && !texts[i]!.includes(query)) continue;
+		if (texts !== null) {
+			const text = texts[i]!;
+			if (!terms.every((term) => text.includes(term))) continue;
+		}
 		const claim = claims[i]!;
 		if (tests.every((test) => test(claim))) out.push(claim);
 	}

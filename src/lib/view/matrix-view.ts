@@ -4,61 +4,29 @@
  * the workbook's Matrix sheet, Markdown, the clipboard, the printed brief) writes it, so what is
  * exported is what is on screen: same rows, columns, order, transpose and filters.
  */
-import type { Claim, Commentator, Option, Scenario, Source, Stance } from '../scenario/schema';
+import type { Claim, Option, Scenario, Source, Stance } from '../scenario/schema';
 import { dateLabel } from '../present/stance';
 import type { Filters } from './filters';
 import { isFiltered } from './filters';
-import { NO_SOURCE, type SortKey } from './url-state';
+import type { MatrixLayout, SortKey } from './url-state';
+import {
+	cellColumnId,
+	matrixColumns,
+	pairId,
+	type MatrixColumnModel,
+	type Pair
+} from './matrix-columns';
+
+export {
+	cellColumnId,
+	matrixColumns,
+	pairId,
+	pairs,
+	type MatrixColumnModel,
+	type Pair
+} from './matrix-columns';
 
 export const STANCE_SCORE: Record<Stance, number> = { support: 1, conditional: 0, oppose: -1 };
-
-/** A commentator as quoted by one source: one matrix column, one transpose row. */
-export interface Pair {
-	id: string;
-	source: Source | null;
-	commentator: Commentator;
-}
-
-export function pairId(source: string, commentator: string): string {
-	return `${source}~${commentator}`;
-}
-
-/**
- * The pairs with at least one of `claims`, ordered by source then commentator as the scenario
- * lists them. With `includeSilent`, commentators no claim quotes follow under no source, so
- * nobody in the scenario is left off the grid.
- */
-export function pairs(
-	scenario: Scenario,
-	claims: readonly Claim[],
-	includeSilent: boolean
-): Pair[] {
-	const sourceIndex = new Map(scenario.sources.map((s, i) => [s.id, i]));
-	const personIndex = new Map(scenario.commentators.map((c, i) => [c.id, i]));
-	const seen = new Map<string, { source: number; person: number }>();
-	for (const claim of claims) {
-		const id = pairId(claim.source, claim.commentator);
-		if (!seen.has(id))
-			seen.set(id, {
-				source: sourceIndex.get(claim.source)!,
-				person: personIndex.get(claim.commentator)!
-			});
-	}
-	const out: Pair[] = [...seen.values()]
-		.sort((a, b) => a.source - b.source || a.person - b.person)
-		.map(({ source, person }) => {
-			const s = scenario.sources[source]!;
-			const c = scenario.commentators[person]!;
-			return { id: pairId(s.id, c.id), source: s, commentator: c };
-		});
-	if (includeSilent) {
-		const quoted = new Set(scenario.claims.map((c) => c.commentator));
-		for (const c of scenario.commentators)
-			if (!quoted.has(c.id))
-				out.push({ id: pairId(NO_SOURCE, c.id), source: null, commentator: c });
-	}
-	return out;
-}
 
 /** What one cell holds: its claims, counted by stance, and the combined verdict for sorting. */
 export interface CellSummary {
@@ -173,16 +141,22 @@ export function sortRows<R>(
 		.map((x) => x.row);
 }
 
-/** For each option, the pairs some claim of the scenario has on it (filters aside). */
-function addressed(scenario: Scenario): Map<string, Set<string>> {
+/** For each option, the columns some claim of the scenario has on it (filters aside). */
+function addressed(scenario: Scenario, by: MatrixLayout['by']): Map<string, Set<string>> {
 	const out = new Map<string, Set<string>>();
 	for (const c of scenario.claims) {
 		let set = out.get(c.option);
 		if (!set) out.set(c.option, (set = new Set()));
-		set.add(pairId(c.source, c.commentator));
+		set.add(cellColumnId(c, by));
 	}
 	return out;
 }
+
+/** The parts of the matrix's layout that decide its rows and columns (not how cells look). */
+export type MatrixShape = Pick<MatrixLayout, 'by' | 'empty'>;
+
+/** The layout exports and the command line use when no screen says otherwise. */
+export const PER_SOURCE: MatrixShape = { by: 'source', empty: 'show' };
 
 export interface MatrixRow {
 	id: string;
@@ -194,25 +168,31 @@ export interface MatrixRow {
 	cells: Map<string, CellSummary>;
 }
 
-/** Matrix rows for the options in view, with every cell's claims in view, in scenario order. */
+/**
+ * Matrix rows for the options in view, with every cell's claims in view, in scenario order.
+ * With `empty: 'hide'`, options with no claim in view (only filtered-out cells or none) are left
+ * out.
+ */
 export function matrixRows(
 	scenario: Scenario,
 	claims: readonly Claim[],
-	filters: Filters
+	filters: Filters,
+	layout: MatrixShape = PER_SOURCE
 ): MatrixRow[] {
 	const byOption = nest(
 		claims,
 		(c) => c.option,
-		(c) => pairId(c.source, c.commentator)
+		(c) => cellColumnId(c, layout.by)
 	);
-	const hiddenBy = isFiltered(filters) ? addressed(scenario) : null;
-	return visibleOptions(scenario, filters.options).map((option) => {
+	const hiddenBy = isFiltered(filters) ? addressed(scenario, layout.by) : null;
+	const rows = visibleOptions(scenario, filters.options).map((option) => {
 		const cells = new Map<string, CellSummary>();
 		for (const [pair, list] of byOption.get(option.id) ?? []) cells.set(pair, summarize(list));
 		for (const pair of hiddenBy?.get(option.id) ?? [])
 			if (!cells.has(pair)) cells.set(pair, FILTERED_CELL);
 		return { id: option.id, option, cells };
 	});
+	return layout.empty === 'hide' ? rows.filter((r) => byOption.has(r.id)) : rows;
 }
 
 export interface TransposeRow {
@@ -233,7 +213,7 @@ export function transposeRows(
 		(c) => pairId(c.source, c.commentator),
 		(c) => c.option
 	);
-	const hiddenBy = isFiltered(filters) ? addressed(scenario) : null;
+	const hiddenBy = isFiltered(filters) ? addressed(scenario, 'source') : null;
 	const shown = new Set(visibleOptions(scenario, filters.options).map((o) => o.id));
 	return pairList.map((pair) => {
 		const cells = new Map<string, CellSummary>();
@@ -246,13 +226,22 @@ export function transposeRows(
 	});
 }
 
-/** The matrix's columns (or the transpose's rows): pairs in view; everyone when unfiltered. */
+/**
+ * The matrix's columns (or, per source, the transpose's rows): those with claims in view, and
+ * everyone when nothing is filtered and empty lines are shown.
+ */
 export function matrixPairs(
 	scenario: Scenario,
 	claims: readonly Claim[],
-	filters: Filters
-): Pair[] {
-	return pairs(scenario, claims, !isFiltered(filters));
+	filters: Filters,
+	layout: MatrixShape = PER_SOURCE
+): MatrixColumnModel[] {
+	return matrixColumns(
+		scenario,
+		claims,
+		layout.by,
+		!isFiltered(filters) && layout.empty === 'show'
+	);
 }
 
 /** How a row or column is headed in a table: its id and its words. */
@@ -284,13 +273,19 @@ function optionHead(option: Option): TableHead {
 	return { kind: 'option', id: option.id, label: option.label, detail: option.description };
 }
 
-/** "Jennifer Kavanagh" over "Defense Priorities": one head per (source, commentator) column. */
-export function pairHead(pair: Pair): TableHead {
+/**
+ * "Jennifer Kavanagh" over "Defense Priorities": one head per column, with the source (per
+ * source) or every source quoting them (per person).
+ */
+export function pairHead(pair: Pair & { sources?: readonly Source[] }): TableHead {
+	const outlets = pair.source
+		? pair.source.outlet
+		: (pair.sources ?? []).map((s) => s.outlet).join('; ');
 	return {
 		kind: 'commentator',
 		id: pair.id,
 		label: pair.commentator.name,
-		detail: pair.source ? pair.source.outlet : 'Not quoted in any source'
+		detail: outlets || 'Not quoted in any source'
 	};
 }
 
@@ -298,6 +293,8 @@ export interface TableState {
 	filters: Filters;
 	sort: readonly SortKey[];
 	transposed: boolean;
+	/** The matrix's layout (not the transpose's: its rows are always per source). */
+	matrix?: MatrixShape;
 }
 
 /** How the matrix's rows sort by a column id: the same comparators the grid's columns use. */
@@ -323,10 +320,11 @@ export function tableModel(
 	claims: readonly Claim[],
 	state: TableState
 ): TableModel {
-	const pairList = matrixPairs(scenario, claims, state.filters);
 	if (!state.transposed) {
+		const layout = state.matrix ?? PER_SOURCE;
+		const pairList = matrixPairs(scenario, claims, state.filters, layout);
 		const rows = sortRows(
-			matrixRows(scenario, claims, state.filters),
+			matrixRows(scenario, claims, state.filters, layout),
 			state.sort,
 			matrixComparator
 		);
@@ -341,6 +339,7 @@ export function tableModel(
 		};
 	}
 	const options = visibleOptions(scenario, state.filters.options);
+	const pairList = matrixPairs(scenario, claims, state.filters);
 	const rows = sortRows(
 		transposeRows(scenario, pairList, claims, state.filters),
 		state.sort,

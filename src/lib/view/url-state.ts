@@ -29,8 +29,32 @@ export interface SortKey {
 	dir: 'asc' | 'desc';
 }
 
-/** Matrix columns and transpose rows are (source, commentator) pairs; `_` = no source. */
+/**
+ * Matrix columns and transpose rows are (source, commentator) pairs, `source~commentator`. Two
+ * "sources" are reserved (neither is a slug, so no real source id can take them): `_` = quoted
+ * in no source, and `_all` = every source at once, the matrix's one column per person.
+ */
 export const NO_SOURCE = '_';
+export const ALL_SOURCES = '_all';
+
+/** How the matrix is laid out; each is kept in the address, defaults left out. */
+export const MATRIX_BY = ['person', 'source'] as const;
+export type MatrixBy = (typeof MATRIX_BY)[number];
+export const CELL_STYLES = ['compact', 'full'] as const;
+export type CellStyle = (typeof CELL_STYLES)[number];
+export const EMPTY_LINES = ['show', 'hide'] as const;
+export type EmptyLines = (typeof EMPTY_LINES)[number];
+
+export interface MatrixLayout {
+	/** One column per person (their sources merged in the cell), or one per (source, person). */
+	by: MatrixBy;
+	/** Cells as a stance symbol (full text on hover, focus and in the panel), or with the text. */
+	cells: CellStyle;
+	/** Hide options and commentators with nothing in view. */
+	empty: EmptyLines;
+}
+
+export const DEFAULT_MATRIX: MatrixLayout = { by: 'person', cells: 'compact', empty: 'show' };
 
 export type Selection =
 	| { kind: 'claim'; claim: string }
@@ -56,6 +80,7 @@ export interface UrlState {
 	columns: LongColumn[] | null;
 	theme: ThemePref;
 	size: SizePref;
+	matrix: MatrixLayout;
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -69,7 +94,8 @@ export const DEFAULT_STATE: UrlState = {
 	panel: false,
 	columns: null,
 	theme: 'system',
-	size: 'normal'
+	size: 'normal',
+	matrix: DEFAULT_MATRIX
 };
 
 export interface Ignored {
@@ -108,7 +134,10 @@ const PARAMS = [
 	'panel',
 	'cols',
 	'theme',
-	'size'
+	'size',
+	'by',
+	'cells',
+	'empty'
 ] as const;
 type Param = (typeof PARAMS)[number];
 
@@ -148,6 +177,11 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
 	return (list as readonly string[]).includes(value);
 }
 
+/** `_` (no source) or `_all` (every source): the two pair "sources" that are not source ids. */
+export function isReservedSource(source: string): boolean {
+	return source === NO_SOURCE || source === ALL_SOURCES;
+}
+
 export function selectionKey(selection: Selection): string {
 	switch (selection.kind) {
 		case 'claim':
@@ -166,7 +200,7 @@ export function parseSelection(value: string): Selection | null {
 		return { kind: 'claim', claim: parts[1]! };
 	if (parts[0] === 'cell' && parts.length === 4) {
 		const [, option, source, commentator] = parts as [string, string, string, string];
-		if (ok([option, commentator]) && (source === NO_SOURCE || isSlug(source)))
+		if (ok([option, commentator]) && (isReservedSource(source) || isSlug(source)))
 			return { kind: 'cell', option, source, commentator };
 	}
 	if (parts[0] === 'dim' && parts.length === 3 && ok([parts[1]!, parts[2]!]))
@@ -208,6 +242,9 @@ export function encodeState(state: UrlState): URLSearchParams {
 	if (state.columns !== null) for (const col of state.columns) out.append('cols', col);
 	if (state.theme !== DEFAULT_STATE.theme) out.set('theme', state.theme);
 	if (state.size !== DEFAULT_STATE.size) out.set('size', state.size);
+	if (state.matrix.by !== DEFAULT_MATRIX.by) out.set('by', state.matrix.by);
+	if (state.matrix.cells !== DEFAULT_MATRIX.cells) out.set('cells', state.matrix.cells);
+	if (state.matrix.empty !== DEFAULT_MATRIX.empty) out.set('empty', state.matrix.empty);
 	return out;
 }
 
@@ -257,7 +294,12 @@ export function decodeState(params: URLSearchParams): { state: UrlState; ignored
 	const slug = (v: string): v is string => isSlug(v);
 
 	// Fresh lists: the defaults are shared constants and must never be pushed to.
-	const state: UrlState = { ...DEFAULT_STATE, filters: { ...NO_FILTERS }, sort: [] };
+	const state: UrlState = {
+		...DEFAULT_STATE,
+		filters: { ...NO_FILTERS },
+		sort: [],
+		matrix: { ...DEFAULT_MATRIX }
+	};
 
 	const scenario = one('scenario');
 	if (scenario !== undefined) {
@@ -347,6 +389,21 @@ export function decodeState(params: URLSearchParams): { state: UrlState; ignored
 		if (isOneOf(SIZES, size)) state.size = size;
 		else ignore('size', size, `not a text size (${SIZES.join(', ')})`);
 	}
+	const by = one('by');
+	if (by !== undefined) {
+		if (isOneOf(MATRIX_BY, by)) state.matrix.by = by;
+		else ignore('by', by, `not a matrix layout (${MATRIX_BY.join(', ')})`);
+	}
+	const cells = one('cells');
+	if (cells !== undefined) {
+		if (isOneOf(CELL_STYLES, cells)) state.matrix.cells = cells;
+		else ignore('cells', cells, `not a cell style (${CELL_STYLES.join(', ')})`);
+	}
+	const empty = one('empty');
+	if (empty !== undefined) {
+		if (isOneOf(EMPTY_LINES, empty)) state.matrix.empty = empty;
+		else ignore('empty', empty, `expected ${EMPTY_LINES.join(' or ')}`);
+	}
 	if (state.panel && !state.selected) {
 		ignore('panel', panel ?? '1', 'no cell or claim is selected');
 		state.panel = false;
@@ -399,7 +456,7 @@ export function reconcileState(
 				: s.kind === 'cell'
 					? options.has(s.option) &&
 						commentators.has(s.commentator) &&
-						(s.source === NO_SOURCE || sources.has(s.source))
+						(isReservedSource(s.source) || sources.has(s.source))
 					: options.has(s.option) && dimensions.has(s.dimension);
 		if (!exists) {
 			ignored.push({
