@@ -8,6 +8,8 @@
  * --editor-only (with --browser-only: only the editor's rows, tests/bench/editor-bench.ts).
  * Worst inputs (deep nesting, a million keys, 20,000 errors) through the CLI, each in a child
  * process with its peak memory (worst-case.ts); --worst-only runs just those.
+ * Lighthouse mobile on `/` and `/join` against the bare page, in turn (lighthouse-compare.ts):
+ * --no-lighthouse skips it, --lighthouse-only (with --browser-only) runs only it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,9 +22,15 @@ import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
 import { serve } from './serve';
 import { worstCaseBench } from './worst-case';
+import { lighthouseBench } from './lighthouse-compare';
+import { loadScenario } from '../../src/lib/scenario/load';
+import { readFileSync } from 'node:fs';
 
 const APP_DIR = 'build-bench';
 const BARE_DIR = 'tmp/bench-bare';
+const REFERENCE = 'scenarios/ukraine-war-2025.yaml';
+/** Lighthouse runs per page and side: each takes 10-30 s under its throttling. */
+const LIGHTHOUSE_RUNS = 3;
 
 function build(log: (line: string) => void): boolean {
 	const vite = 'node_modules/vite/bin/vite.js';
@@ -100,14 +108,22 @@ export async function bench(argv: string[]): Promise<number> {
 		const size = CONFIG.browserSize;
 		const scenario = syntheticScenario(size);
 		const name = `${size}.json`;
+		// The bundled scenario as JSON, for the bare page beside our first screen in Lighthouse.
+		const reference = loadScenario(readFileSync(REFERENCE, 'utf8'), REFERENCE);
+		if (!reference.ok) throw new Error(`${REFERENCE} does not load`);
 		const served = await serve({
 			app: APP_DIR,
 			bare: BARE_DIR,
-			data: new Map([[name, JSON.stringify(scenario)], ...editorData()])
+			data: new Map([
+				[name, JSON.stringify(scenario)],
+				['reference.json', JSON.stringify(reference.scenario)],
+				...editorData()
+			])
 		});
 		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);
 		try {
-			if (!flag('editor-only'))
+			const lighthouseOnly = flag('lighthouse-only');
+			if (!flag('editor-only') && !lighthouseOnly)
 				rows.push(
 					...(await browserBench(
 						served.url,
@@ -118,7 +134,16 @@ export async function bench(argv: string[]): Promise<number> {
 						log
 					))
 				);
-			rows.push(...(await editorBench(served.url, log)));
+			if (!lighthouseOnly) rows.push(...(await editorBench(served.url, log)));
+			if (!flag('no-lighthouse') && !flag('editor-only'))
+				rows.push(
+					...(await lighthouseBench(
+						served.url,
+						`${served.url}/bench-data/reference.json`,
+						LIGHTHOUSE_RUNS,
+						log
+					))
+				);
 		} finally {
 			await served.close();
 		}

@@ -17,7 +17,7 @@ const GOAL: Record<(typeof CATEGORIES)[number], number> = {
 	'best-practices': 100
 };
 /** The flags tests/browser/chromium.ts launches with, plus headless for a CI machine. */
-const CHROME_FLAGS = [
+export const CHROME_FLAGS = [
 	'--headless=new',
 	'--no-sandbox',
 	'--disable-gpu',
