@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { syntheticScenario, SIZES, type SizeName } from './synthetic';
 import { browserBench } from './browser-bench';
 import { classLoadBench } from './class-load';
-import { editorBench } from './editor-bench';
+import { editorBench, editorData } from './editor-bench';
 import { CONFIG } from './config';
 import { nodeBench } from './node-bench';
 import { printTable, writeJson, type Row } from './report';
@@ -116,7 +116,8 @@ export async function bench(argv: string[]): Promise<number> {
 			bare: BARE_DIR,
 			data: new Map([
 				[name, JSON.stringify(scenario)],
-				['reference.json', JSON.stringify(reference.scenario)]
+				['reference.json', JSON.stringify(reference.scenario)],
+				...editorData()
 			])
 		});
 		log(`browser: serving ${APP_DIR}/ and ${BARE_DIR}/ at ${served.url}`);

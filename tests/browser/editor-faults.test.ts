@@ -6,9 +6,6 @@
  * stays valid and injection-safe in CSV.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -16,22 +13,19 @@ import { parseDelimited } from '../unit/delimited-reader';
 import { launchChromium, newPage, pageErrors, SCREENSHOT_DIR } from './chromium';
 import {
 	claim,
+	download,
+	gazetteWithFirstClaim,
 	pasteSource,
 	saved,
 	section,
 	selectInPane,
 	sourceDetails,
-	startScenario
+	startScenario,
+	validate
 } from './editor-helpers';
 
-const GAZETTE = readFileSync('tests/fixtures/articles/gazette-congestion.txt', 'utf8').trim();
-
-async function downloadText(page: Page, button: string): Promise<string> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: button }).first().click();
-	const file = join(mkdtempSync(join(tmpdir(), 'sg-fault-')), 'out');
-	await (await download).saveAs(file);
-	return readFileSync(file, 'utf8');
+async function downloadText(page: Page, button: string): Promise<{ file: string; text: string }> {
+	return download(page, () => page.getByRole('button', { name: button }).first().click());
 }
 
 describe('editor faults', () => {
@@ -57,7 +51,7 @@ describe('editor faults', () => {
 			.filter({ hasText: /IndexedDB is missing or disabled/ })
 			.waitFor();
 		await page.getByLabel('Coded by').fill('Offline Teacher');
-		const text = await downloadText(page, 'Download what is on screen');
+		const { text } = await downloadText(page, 'Download what is on screen');
 		expect(JSON.parse(text).meta.coded_by).toBe('Offline Teacher');
 		expect(pageErrors.get(page)).toEqual([]);
 	});
@@ -91,7 +85,7 @@ describe('editor faults', () => {
 			.filter({ hasText: /storage for the site is full/ })
 			.waitFor();
 		expect(await page.getByLabel('Coded by').inputValue()).toBe('Typed while full');
-		const text = await downloadText(page, 'Download what is on screen');
+		const { text } = await downloadText(page, 'Download what is on screen');
 		expect(JSON.parse(text).meta.coded_by).toBe('Typed while full');
 		// Room again: "Try again" saves it.
 		await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = false));
@@ -190,14 +184,8 @@ describe('editor faults', () => {
 		expect(dialogs).toEqual([]);
 		expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
 
-		const yaml = await downloadText(page, 'Download YAML');
-		const file = join(mkdtempSync(join(tmpdir(), 'sg-hostile-')), 'hostile.yaml');
-		(await import('node:fs')).writeFileSync(file, yaml);
-		expect(
-			execFileSync(process.execPath, ['src/cli/stancegrid.js', 'validate', file], {
-				encoding: 'utf8'
-			})
-		).toMatch(/valid scenario "hostile"/);
+		const { file } = await downloadText(page, 'Download YAML');
+		expect(validate(file)).toMatch(/valid scenario "hostile"/);
 		const csv = execFileSync(
 			process.execPath,
 			['src/cli/stancegrid.js', 'export', file, '--format', 'csv'],
@@ -210,30 +198,12 @@ describe('editor faults', () => {
 
 	it('every editor screen is axe clean, and looked at on a laptop and a phone', async () => {
 		const page = await newPage(browser);
-		await startScenario(page, inject('baseURL'), 'Axe check', 'Is every screen accessible?');
-		await pasteSource(page, GAZETTE);
-		await sourceDetails(page, {
-			title: 'Riverside weighs a charge',
-			outlet: 'Riverside Gazette',
-			date: '2025-09-09',
-			authors: '',
-			kind: 'news-report',
-			url: 'not stated'
-		});
-		await section(page, 'Read & code');
-		await selectInPane(
+		await gazetteWithFirstClaim(
 			page,
-			'a daily fee of four pounds would cut traffic by a fifth within a year'
+			inject('baseURL'),
+			'Axe check',
+			'Is every screen accessible?'
 		);
-		await claim(page, {
-			option: 'Congestion charge',
-			newOption: true,
-			commentator: 'Helen Ortiz',
-			newCommentator: true,
-			nearby: true,
-			stance: 'Supports',
-			consequence: 'Cuts traffic.'
-		});
 		const screens = ['Scenario', 'Sources', 'Read & code', 'Grid'] as const;
 		for (const width of [1366, 390]) {
 			await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });

@@ -1,6 +1,18 @@
 /** Steps through the scenario editor the way a person does, for the editor's browser tests. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { parse } from 'yaml';
+
+/** The two short articles the editor tests code (tests/fixtures/articles). */
+export const GAZETTE = readFileSync(
+	'tests/fixtures/articles/gazette-congestion.txt',
+	'utf8'
+).trim();
+export const REVIEW = readFileSync('tests/fixtures/articles/review-buses.txt', 'utf8').trim();
 
 export async function startScenario(page: Page, base: string, title: string, question: string) {
 	await page.goto(base + '/edit');
@@ -123,4 +135,119 @@ export async function saved(page: Page) {
 		.getByRole('status')
 		.filter({ hasText: /^Saved in this browser/ })
 		.waitFor();
+}
+
+/** The Gazette's details, as the tests fill them in. */
+export const GAZETTE_DETAILS = {
+	title: 'Riverside weighs a charge to drive into the old town',
+	outlet: 'Riverside Gazette',
+	date: '2025-09-09',
+	authors: '',
+	kind: 'news-report',
+	url: 'https://example.org/gazette/charge'
+};
+
+/**
+ * A new scenario with the Gazette pasted, its details filled in and its first claim made (the
+ * mayor supports a congestion charge): where most editor tests begin.
+ */
+export async function gazetteWithFirstClaim(
+	page: Page,
+	base: string,
+	title: string,
+	question: string
+) {
+	await startScenario(page, base, title, question);
+	await pasteSource(page, GAZETTE);
+	await sourceDetails(page, GAZETTE_DETAILS);
+	await section(page, 'Read & code');
+	await selectInPane(page, 'a daily fee of four pounds would cut traffic by a fifth within a year');
+	await claim(page, {
+		option: 'Congestion charge',
+		newOption: true,
+		commentator: 'Helen Ortiz',
+		newCommentator: true,
+		nearby: true,
+		stance: 'Supports',
+		consequence: 'Cuts traffic by a fifth in a year.'
+	});
+}
+
+/**
+ * The baker's two claims in the Gazette: against the charge, and for more buses on a condition
+ * (`newBusesOption` when "More buses" is not an option yet).
+ */
+export async function ramanClaims(page: Page, { newBusesOption }: { newBusesOption: boolean }) {
+	await selectInPane(
+		page,
+		'People will simply drive to the retail park instead, and the old town will empty out'
+	);
+	await claim(page, {
+		option: 'Congestion charge',
+		commentator: 'Priya Raman',
+		newCommentator: true,
+		nearby: true,
+		stance: 'Opposes',
+		consequence: 'Shoppers go to the retail park instead.'
+	});
+	await selectInPane(
+		page,
+		'she would back more buses, but only if they ran late enough for evening trade'
+	);
+	await claim(page, {
+		option: 'More buses',
+		newOption: newBusesOption,
+		commentator: 'Priya Raman',
+		stance: 'Conditional',
+		consequence: 'Helps only if buses run late.'
+	});
+}
+
+/** Presses a button that downloads a file (`press` does it, by mouse or keys); the file's path and text. */
+export async function download(page: Page, press: () => Promise<void>) {
+	const started = page.waitForEvent('download');
+	await press();
+	const got = await started;
+	const file = join(mkdtempSync(join(tmpdir(), 'sg-editor-')), got.suggestedFilename());
+	await got.saveAs(file);
+	return { file, text: readFileSync(file, 'utf8') };
+}
+
+/** `stancegrid validate` on a file: its one-line verdict (throws when the file is not valid). */
+export function validate(file: string): string {
+	return execFileSync(process.execPath, ['src/cli/stancegrid.js', 'validate', file], {
+		encoding: 'utf8'
+	});
+}
+
+export interface SavedQuote {
+	source: string;
+	quote: { exact: string; prefix: string; suffix: string };
+}
+
+/** Every claim's quote, with its prefix and suffix, is found verbatim in its source's text. */
+export function expectVerbatim(claims: readonly SavedQuote[], texts: ReadonlyMap<string, string>) {
+	expect(claims.length).toBeGreaterThan(0);
+	for (const c of claims) {
+		const text = texts.get(c.source);
+		expect(text, `the text of ${c.source}`).toBeDefined();
+		expect(text).toContain(c.quote.prefix + c.quote.exact + c.quote.suffix);
+	}
+}
+
+/** A downloaded YAML scenario, read back. */
+export const readYamlScenario = (text: string) =>
+	parse(text) as { claims: SavedQuote[]; sources: { id: string }[] };
+
+/**
+ * Moves the focus with Tab (or Shift+Tab) until `target` has it, as a keyboard user does; fails
+ * when it cannot be reached in `most` presses.
+ */
+export async function tabTo(page: Page, target: Locator, { back = false, most = 60 } = {}) {
+	const focused = () => target.evaluate((el) => el === document.activeElement).catch(() => false);
+	for (let i = 0; i < most; i++) {
+		if (await focused()) return;
+		await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+	}
+	expect(await focused(), `${target} is reached with ${back ? 'Shift+Tab' : 'Tab'}`).toBe(true);
 }

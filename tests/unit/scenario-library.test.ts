@@ -84,6 +84,10 @@ describe('scenario library', () => {
 		expect(history.ok && history.versions.map((v) => [v.version, v.text])).toEqual([
 			[1, 'meta: {}']
 		]);
+		const one = await lib.historyEntry('k1', 1);
+		expect(one.ok && one.entry.text).toBe('meta: {}');
+		const gone = await lib.historyEntry('k1', 7);
+		expect(!gone.ok && gone.problem).toMatch(/Version 7 is no longer/);
 	});
 
 	it('keeps at most HISTORY_LIMIT earlier versions', async () => {

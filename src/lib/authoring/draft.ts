@@ -16,6 +16,7 @@ import {
 	type Scenario,
 	type Source
 } from '../scenario/schema';
+import { sharedJson } from './draft-json';
 
 export interface Draft {
 	scenario: Scenario;
@@ -207,9 +208,9 @@ export function setClaim(d: Draft, id: string, patch: Partial<Claim>): Draft {
 	return updateItem(d, 'claims', id, patch);
 }
 
-/** The draft as it goes to the loader, to storage and into a file. */
+/** The draft as it goes to the loader, to storage and into a file (JSON.stringify's bytes). */
 export function draftJson(d: Draft): string {
-	return JSON.stringify(d.scenario);
+	return sharedJson(d.scenario);
 }
 
 /** A draft back from storage: the scenario as JSON (checked by the loader when shown). */

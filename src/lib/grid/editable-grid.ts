@@ -22,13 +22,12 @@ export function editableGrid(props: () => EditableGridProps): Attachment<HTMLEle
 		let destroyed = false;
 		const initial = props();
 		void (async () => {
-			const ag = await import('ag-grid-community');
-			const { gridTheme } = await import('./grid-library');
+			const { createGrid, EDIT_MODULES, editorTheme } = await import('./edit-modules');
 			if (destroyed) return;
-			api = ag.createGrid<ClaimRow>(
+			api = createGrid<ClaimRow>(
 				node,
 				{
-					theme: gridTheme('normal'),
+					theme: editorTheme,
 					columnDefs: initial.columns,
 					rowData: initial.rows,
 					getRowId: (p) => p.data.id,
@@ -49,17 +48,7 @@ export function editableGrid(props: () => EditableGridProps): Attachment<HTMLEle
 							?.setAttribute('aria-label', initial.label);
 					}
 				},
-				{
-					modules: [
-						ag.ClientSideRowModelModule,
-						ag.TextEditorModule,
-						ag.SelectEditorModule,
-						ag.CellStyleModule,
-						ag.TooltipModule,
-						ag.RowApiModule,
-						ag.ScrollApiModule
-					]
-				}
+				{ modules: EDIT_MODULES }
 			);
 			props().onready?.(api);
 		})();

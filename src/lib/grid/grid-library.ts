@@ -7,6 +7,7 @@
 import { ModuleRegistry, ValidationModule, createGrid, themeQuartz } from 'ag-grid-community';
 import type { SizePref } from '../view/url-state';
 import { GRID_COMPONENTS } from './cells';
+import { gridThemeParams } from './theme-params';
 import { GRID_MODULES } from './modules';
 
 ModuleRegistry.registerModules([
@@ -19,25 +20,5 @@ export { createGrid, GRID_COMPONENTS };
 
 /** Quartz with the app's palette: the variables switch with the theme, so one grid theme fits both. */
 export function gridTheme(size: SizePref) {
-	const large = size === 'large';
-	return themeQuartz.withParams({
-		backgroundColor: 'var(--bg)',
-		foregroundColor: 'var(--fg)',
-		textColor: 'var(--fg)',
-		accentColor: 'var(--accent)',
-		borderColor: 'var(--border)',
-		chromeBackgroundColor: 'var(--bg-muted)',
-		headerBackgroundColor: 'var(--bg-muted)',
-		headerTextColor: 'var(--fg)',
-		subtleTextColor: 'var(--fg-muted)',
-		rowHoverColor: 'var(--row-hover)',
-		browserColorScheme: 'inherit',
-		fontFamily: 'inherit',
-		fontSize: large ? 20 : 14,
-		headerFontSize: large ? 20 : 14,
-		headerFontWeight: 650,
-		spacing: large ? 7 : 5,
-		wrapperBorderRadius: 6,
-		cellHorizontalPadding: large ? 14 : 10
-	});
+	return themeQuartz.withParams(gridThemeParams(size));
 }

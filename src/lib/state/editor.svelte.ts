@@ -3,8 +3,9 @@
  * own messages, and saving that never loses more than about a second of typing.
  *
  * Saving, in two layers: every change is written at once, synchronously, to a journal in
- * localStorage (it survives a tab closed a moment after a keystroke), and within `SAVE_DELAY_MS`
- * to the scenario library in IndexedDB, which keeps versions. A journal newer than the library's
+ * localStorage (it survives a tab closed a moment after a keystroke; it holds only what differs
+ * from the saved version, so a keystroke writes a field, not the scenario), and within
+ * `SAVE_DELAY_MS` to the scenario library in IndexedDB, which keeps versions. A journal newer than the library's
  * copy is recovered on the next visit. A save refused because another tab saved first is a
  * conflict: this tab is told and offered a copy of its own version. Another tab opening the same
  * scenario is told at once (BroadcastChannel) and offered a copy. Storage full or blocked: told
@@ -13,32 +14,39 @@
 import { createContext } from 'svelte';
 import { CommandHistory } from '../authoring/command-history';
 import { draftFrom, draftJson, type Draft } from '../authoring/draft';
-import { locateSelector } from '../authoring/quote-selector';
-import { formatPath, loadScenarioLazily, type LoadError } from '../scenario/load-core';
+import type { Problem } from '../authoring/draft-problems';
+import { applyPatch, diffScenario, isEmptyPatch } from '../authoring/journal-patch';
+import { loadScenarioLazily } from '../scenario/load-core';
+import type { Scenario } from '../scenario/schema';
 import {
 	describeStorageError,
 	ScenarioLibrary,
+	HISTORY_LIMIT,
 	type HistoryEntry,
 	type LibraryRecord
 } from '../storage/scenario-library';
+import { DraftValidator } from './draft-validator';
 
 export const SAVE_DELAY_MS = 400;
 const VALIDATE_DELAY_MS = 150;
 const JOURNAL_PREFIX = 'stancegrid:editor-journal:';
 const CHANNEL = 'stancegrid-editor';
 
-export interface Problem {
-	path: string;
-	message: string;
-}
+export type { Problem };
 
 interface Journal {
 	key: string;
 	baseVersion: number;
-	text: string;
+	/** What differs from version `baseVersion` (journal-patch.ts). */
+	patch?: unknown;
+	/** The whole scenario, as journals written before patches were. */
+	text?: string;
 	/** Only when the article texts changed since the last save. */
 	articles?: Record<string, string>;
 }
+
+/** A version in the history, as the version menu lists it (its text is read on restore). */
+export type VersionSummary = Pick<HistoryEntry, 'version' | 'savedAt'>;
 
 type SaveState =
 	| { kind: 'saved'; at: string; version: number }
@@ -55,7 +63,7 @@ export class EditorState {
 	elsewhere = $state<string | null>(null);
 	/** Said once after opening: what was recovered from the last visit. */
 	recovered = $state<string | null>(null);
-	versions = $state.raw<HistoryEntry[]>([]);
+	versions = $state.raw<VersionSummary[]>([]);
 	/** Unsaved changes found from an older version (a tab whose saves were refused). */
 	stray = $state.raw<Draft | null>(null);
 	/** Bumped on every undo-history change so labels and buttons update. */
@@ -63,8 +71,13 @@ export class EditorState {
 
 	private library: ScenarioLibrary | null = null;
 	private baseVersion = 0;
+	/** When version `baseVersion` was saved (the history lists it so once replaced). */
+	private savedAt = '';
 	/** The article texts as last saved to the library (journalled only when they differ). */
 	private savedArticles: Readonly<Record<string, string>> | null = null;
+	/** The scenario as version `baseVersion` holds it: the journal writes what differs from it. */
+	private savedScenario: Scenario | null = null;
+	private validator: DraftValidator | null = null;
 	private history = new CommandHistory<Draft>();
 	private saveTimer: ReturnType<typeof setTimeout> | null = null;
 	private validateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -100,11 +113,14 @@ export class EditorState {
 		if (!draft) return 'This library entry could not be read as a scenario.';
 		this.key = key;
 		this.baseVersion = record.version;
+		this.savedAt = record.modifiedAt;
+		this.savedScenario = draft.scenario;
 		const journal = this.readJournal(key);
-		if (journal && journal.text !== record.text) {
-			const back = draftFrom(journal.text, journal.articles ?? record.articles ?? {});
+		if (journal) {
+			const current = journal.baseVersion === record.version;
+			const back = await this.fromJournal(journal, current ? draft : null, record);
 			// Made from the version stored now: the page closed before its save; take it back.
-			if (back && journal.baseVersion === record.version) {
+			if (back && current) {
 				draft = back;
 				this.recovered = 'Your last changes, made just before the page closed, were recovered.';
 			} else if (back) {
@@ -135,6 +151,26 @@ export class EditorState {
 		this.tick++;
 		this.save = { kind: 'failed', reason: 'unavailable', problem };
 		this.validateNow();
+	}
+
+	/**
+	 * The draft a journal holds: its patch laid over the version it was made from (`base` when that
+	 * is the stored one, else read from the history), or its whole text (older journals).
+	 */
+	private async fromJournal(
+		journal: Journal,
+		base: Draft | null,
+		record: LibraryRecord
+	): Promise<Draft | null> {
+		const articles = journal.articles ?? record.articles ?? {};
+		if (journal.text !== undefined)
+			return journal.text === record.text ? null : draftFrom(journal.text, articles);
+		if (!base) {
+			const old = await this.library!.historyEntry(record.key, journal.baseVersion);
+			base = old.ok ? draftFrom(old.entry.text, old.entry.articles ?? {}) : null;
+		}
+		const scenario = base ? applyPatch(base.scenario, journal.patch) : null;
+		return scenario ? { scenario, articles } : null;
 	}
 
 	private async readRecord(record: LibraryRecord): Promise<Draft | null> {
@@ -212,7 +248,9 @@ export class EditorState {
 		try {
 			const raw = localStorage.getItem(JOURNAL_PREFIX + key);
 			const value = raw === null ? null : (JSON.parse(raw) as Partial<Journal>);
-			if (!value || value.key !== key || typeof value.text !== 'string') return null;
+			if (!value || value.key !== key || typeof value.baseVersion !== 'number') return null;
+			if (typeof value.text !== 'string' && (typeof value.patch !== 'object' || !value.patch))
+				return null;
 			return value as Journal;
 		} catch {
 			return null;
@@ -221,12 +259,16 @@ export class EditorState {
 
 	/** Forgets the unsaved changes kept for this scenario (saved, put into a copy, or discarded). */
 	dropJournal(): void {
+		this.forgetJournal();
+		this.stray = null;
+	}
+
+	private forgetJournal(): void {
 		try {
 			if (this.key) localStorage.removeItem(JOURNAL_PREFIX + this.key);
 		} catch {
 			// Storage blocked: there is no journal to forget.
 		}
-		this.stray = null;
 	}
 
 	/**
@@ -235,14 +277,19 @@ export class EditorState {
 	 * No second "last good" copy: the library holds the versions.
 	 */
 	private writeJournal(): void {
-		if (!this.key || !this.draft) return;
+		if (!this.key || !this.draft || !this.savedScenario) return;
+		const patch = diffScenario(this.savedScenario, this.draft.scenario);
+		const articlesChanged = this.draft.articles !== this.savedArticles;
+		// Back to what is saved (an undo, a field typed back): nothing to recover.
+		if (isEmptyPatch(patch) && !articlesChanged) {
+			this.forgetJournal();
+			return;
+		}
 		const journal: Journal = {
 			key: this.key,
 			baseVersion: this.baseVersion,
-			text: draftJson(this.draft),
-			...(this.draft.articles !== this.savedArticles
-				? { articles: { ...this.draft.articles } }
-				: {})
+			patch,
+			...(articlesChanged ? { articles: { ...this.draft.articles } } : {})
 		};
 		try {
 			localStorage.setItem(JOURNAL_PREFIX + this.key, JSON.stringify(journal));
@@ -274,7 +321,8 @@ export class EditorState {
 			format: 'json',
 			scenarioId: draft.scenario.meta.id,
 			title: draft.scenario.meta.title,
-			articles: { ...draft.articles },
+			// Unchanged texts stay as stored (they are most of a save's bytes).
+			...(draft.articles !== this.savedArticles ? { articles: { ...draft.articles } } : {}),
 			baseVersion: this.baseVersion
 		});
 		if (!result.ok) {
@@ -284,9 +332,13 @@ export class EditorState {
 					'Another tab saved changes to this scenario first. Yours are kept on this page: make a copy of your version, or reload to see theirs.';
 			return;
 		}
+		// The version this save replaced went to the history: listed without reading it back.
+		const replaced = { version: this.baseVersion, savedAt: this.savedAt };
 		this.baseVersion = result.record.version;
+		this.savedAt = result.record.modifiedAt;
 		// Saved: the journal is no longer ahead of the library, unless typing went on meanwhile.
 		this.savedArticles = draft.articles;
+		this.savedScenario = draft.scenario;
 		if (this.draft === draft) {
 			this.dropJournal();
 			this.save = { kind: 'saved', at: result.record.modifiedAt, version: result.record.version };
@@ -297,19 +349,28 @@ export class EditorState {
 			tab: this.tabId,
 			version: result.record.version
 		});
-		void this.loadVersions();
+		this.versions = [
+			replaced,
+			...this.versions.filter((v) => v.version !== replaced.version)
+		].slice(0, HISTORY_LIMIT);
 	}
 
+	/** The history's versions, read once on opening (each holds a whole scenario and its texts). */
 	async loadVersions(): Promise<void> {
 		if (!this.library || !this.key) return;
 		const h = await this.library.history(this.key);
-		if (h.ok) this.versions = h.versions;
+		if (h.ok) this.versions = h.versions.map(({ version, savedAt }) => ({ version, savedAt }));
 	}
 
-	/** Goes back to an earlier version, as an edit (so it can be undone too). */
-	restore(entry: HistoryEntry): void {
-		const back = draftFrom(entry.text, entry.articles ?? {});
-		if (back) this.edit(`Go back to version ${entry.version}`, () => back);
+	/** Goes back to an earlier version, as an edit (so it can be undone too); a problem in words. */
+	async restore(version: number): Promise<string | null> {
+		if (!this.library || !this.key) return 'Storage is not available to read earlier versions.';
+		const got = await this.library.historyEntry(this.key, version);
+		if (!got.ok) return got.problem;
+		const back = draftFrom(got.entry.text, got.entry.articles ?? {});
+		if (!back) return `Version ${version} could not be read as a scenario.`;
+		this.edit(`Go back to version ${version}`, () => back);
+		return null;
 	}
 
 	/**
@@ -324,7 +385,7 @@ export class EditorState {
 			meta: { ...draft.scenario.meta, title: `${draft.scenario.meta.title} (copy)` }
 		};
 		const added = await this.library.add({
-			text: JSON.stringify(scenario),
+			text: draftJson({ ...draft, scenario }),
 			format: 'json',
 			scenarioId: scenario.meta.id,
 			title: scenario.meta.title,
@@ -343,37 +404,22 @@ export class EditorState {
 		this.validateTimer = setTimeout(() => this.validateNow(), VALIDATE_DELAY_MS);
 	}
 
-	/** The loader's own verdict on the draft, plus quotes checked against their article texts. */
+	/**
+	 * The loader's own verdict on the draft, plus quotes checked against their article texts, in
+	 * the validation worker (draft-problems.ts).
+	 */
 	validateNow(): void {
 		const draft = this.draft;
 		if (!draft) return;
-		void loadScenarioLazily(draftJson(draft), 'scenario.json').then((result) => {
-			if (this.draft !== draft) return;
-			const problems: Problem[] = result.ok
-				? []
-				: result.errors.map((e: LoadError) => ({ path: e.path, message: e.message }));
-			draft.scenario.sources.forEach((source, i) => {
-				if (source.date_inferred && !source.date_note?.trim())
-					problems.push({
-						path: formatPath(['sources', i, 'date_note']),
-						message: 'the date is marked inferred: say how it was worked out'
-					});
-			});
-			draft.scenario.claims.forEach((claim, i) => {
-				const text = draft.articles[claim.source];
-				if (text !== undefined && claim.quote && !locateSelector(text, claim.quote))
-					problems.push({
-						path: formatPath(['claims', i, 'quote']),
-						message:
-							'the quote is not found in its article text as it is now; re-anchor it from the source'
-					});
-			});
-			this.problems = problems;
+		this.validator ??= new DraftValidator();
+		void this.validator.check(draftJson(draft), draft.articles).then((problems) => {
+			if (problems && this.draft === draft) this.problems = problems;
 		});
 	}
 
 	close(): void {
 		if (this.saveTimer) void this.saveNow();
+		this.validator?.close();
 		this.channel?.close();
 		this.library?.close();
 	}

@@ -327,6 +327,25 @@ export class ScenarioLibrary {
 		}
 	}
 
+	/** One earlier version, whole (the list above is read once; a restore reads only its own). */
+	async historyEntry(
+		key: string,
+		version: number
+	): Promise<LibraryResult<{ entry: HistoryEntry }>> {
+		try {
+			const entry = await this.db.get('history', [key, version]);
+			return entry
+				? { ok: true, entry }
+				: {
+						ok: false,
+						reason: 'missing',
+						problem: `Version ${version} is no longer in this browser's history.`
+					};
+		} catch (err) {
+			return { ok: false, ...describeStorageError(err, 'read the version history') };
+		}
+	}
+
 	/** Removes a record and its history. */
 	async remove(key: string): Promise<LibraryResult<object>> {
 		try {
