@@ -36,7 +36,10 @@ async function visibleGrid(page: Page): Promise<string[][]> {
 	for (let i = 0; i < 60; i++) {
 		const now = await readGrid(page);
 		const text = JSON.stringify(now);
-		if (text === last && now.flat().some((cell) => /Opposes/.test(cell))) return now;
+		// Settled: the same twice, and every cell drawn (ag-grid fills columns in after a resize,
+		// so a read can catch cells that exist but are still empty).
+		const drawn = now.length > 0 && now.flat().every((cell) => cell !== '');
+		if (text === last && drawn && now.flat().some((cell) => /Opposes/.test(cell))) return now;
 		last = text;
 		await page.waitForTimeout(250);
 	}
