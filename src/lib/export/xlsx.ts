@@ -1,7 +1,8 @@
 /**
  * The Excel workbook: Matrix (stance-coloured, frozen header and option column, autofilter),
- * Claims (full quotes, live links to the passage), Sources, and Legend & method (what the colours
- * mean, how the data was coded, which filters were applied). ExcelJS is loaded only when a
+ * Claims (full quotes, live links to the passage), Sources, Decision (the decision table for the
+ * weights in the address), and Legend & method (what the colours mean, how the data was coded,
+ * which filters were applied). ExcelJS is loaded only when a
  * workbook is asked for: it is a large library and most visits never export.
  *
  * Every cell holds text or a number, never a formula: ExcelJS writes a formula only when given a
@@ -30,10 +31,11 @@ import {
 	setText,
 	stanceLooksOf
 } from './xlsx-cells';
+import { addDecision } from './xlsx-decision';
 import { addLegend } from './xlsx-legend';
 import { addMatrix } from './xlsx-matrix';
 
-export const SHEET_NAMES = ['Matrix', 'Claims', 'Sources', 'Legend & method'] as const;
+export const SHEET_NAMES = ['Matrix', 'Claims', 'Sources', 'Decision', 'Legend & method'] as const;
 
 type ExcelJs = typeof import('exceljs');
 
@@ -189,6 +191,7 @@ export async function workbook(input: ExportInput): Promise<Uint8Array> {
 	const links = [new LinkBudget('Claims'), new LinkBudget('Sources')];
 	addClaims(book, view, links[0]!);
 	addSources(book, view, links[1]!);
+	addDecision(book, view);
 	addLegend(book, view, links);
 	// Light compression: a third faster on large scenarios, for files a little larger.
 	const bytes = await book.xlsx.writeBuffer({

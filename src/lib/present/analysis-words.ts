@@ -4,6 +4,7 @@
  * the evidence panel and the decision memo say the same thing the same way.
  */
 import type { Decision } from '../analysis/decision';
+import type { Sensitivities } from '../analysis/decision-sensitivity';
 import type {
 	FactsValuesFinding,
 	FactsValuesOption,
@@ -102,4 +103,13 @@ export function decisionSentence(names: Names, decision: Decision): string {
 	}
 	const top = decision.options.find((o) => o.option === decision.top)!;
 	return `With these weights, “${names.option(top.option)}” comes out on top: its commentators' expected effects line up with the weighted goals at ${top.total!.toFixed(2)} on a scale from −1 (all hurt) to +1 (all help), n = ${top.n} ${top.n === 1 ? 'commentator' : 'commentators'} with a clear effect${top.unclear > 0 ? `, ${top.unclear} unclear` : ''}.`;
+}
+
+/** Which single weight change would change the top option, or that none within the search does. */
+export function closestChangeSentence(names: Names, sensitivity: Sensitivities): string {
+	const closest = sensitivity.closest;
+	if (!closest) {
+		return `No change of a single weight between 0 and ${sensitivity.cap} changes the top option.`;
+	}
+	return `${closest.to > closest.from ? 'Raising' : 'Lowering'} the weight of ${names.dimension(closest.dimension)} from ${closest.from} to ${closest.to} would make “${names.option(closest.top)}” the top option.`;
 }
