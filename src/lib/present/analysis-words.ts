@@ -6,6 +6,7 @@
 import type { Decision } from '../analysis/decision';
 import type { Sensitivities } from '../analysis/decision-sensitivity';
 import type {
+	CommentatorFactsValues,
 	FactsValuesFinding,
 	FactsValuesOption,
 	FactsValuesPair
@@ -86,6 +87,35 @@ export function optionFactsValuesSentence(names: Names, o: FactsValuesOption): s
 				: o.dominant === 'even'
 					? 'Facts and values weigh the same.'
 					: 'No disagreement that can be read as facts or values.';
+	return `${lead} ${verdict}`;
+}
+
+/**
+ * One commentator against the others on one option, for the evidence panel: how many disagree
+ * about facts (what the option will do) or values (what matters), with n, and which dominates.
+ */
+export function commentatorFactsValuesSentence(names: Names, r: CommentatorFactsValues): string {
+	const who = names.commentator(r.commentator);
+	const option = names.option(r.option);
+	if (r.others === 0) {
+		return `No other commentator in view addresses “${option}”, so there is no one to compare ${who} with.`;
+	}
+	const lead = `Of the ${plural(r.others, 'other commentator')} in view who ${r.others === 1 ? 'addresses' : 'address'} “${option}” (n = ${r.others}), ${r.facts} ${r.facts === 1 ? 'disagrees' : 'disagree'} with ${who} about facts (what the option will do), ${r.values} about values (what matters: the same effect, weighed differently), ${r.unclear} in a way that cannot be told apart, and ${r.agree} ${r.agree === 1 ? 'agrees' : 'agree'}.`;
+	const told = `Where it can be told, ${who}’s disagreements here are`;
+	const verdict =
+		r.facts > 0 && r.values === 0
+			? `${told} about facts.`
+			: r.values > 0 && r.facts === 0
+				? `${told} about values.`
+				: r.facts > r.values
+					? `${told} mostly about facts.`
+					: r.values > r.facts
+						? `${told} mostly about values.`
+						: r.facts > 0
+							? 'Facts and values weigh the same here.'
+							: r.unclear > 0
+								? 'No disagreement here can be read as facts or values.'
+								: 'No one disagrees here.';
 	return `${lead} ${verdict}`;
 }
 
