@@ -143,3 +143,22 @@ export function closestChangeSentence(names: Names, sensitivity: Sensitivities):
 	}
 	return `${closest.to > closest.from ? 'Raising' : 'Lowering'} the weight of ${names.dimension(closest.dimension)} from ${closest.from} to ${closest.to} would make “${names.option(closest.top)}” the top option.`;
 }
+
+/** The reader's own stance on the option their weights put on top, for My position. */
+export function yourStanceOnTopSentence(
+	names: Names,
+	decision: Decision,
+	stance: Stance | null
+): string | null {
+	if (decision.top === null) return null;
+	const option = names.option(decision.top);
+	if (stance === null)
+		return `You have not taken a stance on “${option}” yet: your weights put it first.`;
+	const yours =
+		stance === 'support'
+			? 'you support it'
+			: stance === 'oppose'
+				? 'you oppose it'
+				: 'you support it only on conditions';
+	return `Your weights put “${option}” first, and ${yours}.`;
+}
