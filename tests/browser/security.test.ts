@@ -98,7 +98,8 @@ describe('Content Security Policy', () => {
 			expect({ path, errors: pageErrors.get(page) }).toEqual({ path, errors: [] });
 			await page.context().close();
 		}
-	});
+		// One page after another (about twenty): a minute is not enough on a loaded machine.
+	}, 240_000);
 });
 
 describe('script payloads in every text field stay text', () => {
@@ -222,11 +223,14 @@ describe('the hostile corpus through the app', () => {
 			await alert.filter({ hasText: bad.name }).waitFor({ timeout: 10_000 });
 			const lines = await alert.locator('li').allTextContents();
 			const prefix = `${bad.name}:${bad.at}${bad.path ? ' ' + bad.path : ''}: `;
-			const line = lines.find((l) => l.startsWith(prefix));
-			expect(line, `${bad.name}: ${lines.join(' | ')}`).toBeDefined();
-			const message = line!.slice(prefix.length);
-			if (typeof bad.message === 'string') expect(message).toContain(bad.message);
-			else expect(message).toMatch(bad.message);
+			// A field can break more than one rule (a 5,000-character javascript: address is both
+			// too long and not http): the expected message is one of the lines at that place.
+			const here = lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
+			const expected = bad.message;
+			const found = here.some((m) =>
+				typeof expected === 'string' ? m.includes(expected) : expected.test(m)
+			);
+			expect(found, `${bad.name}: ${lines.join(' | ')}`).toBe(true);
 			// The scenario on screen is unchanged.
 			expect(await page.locator('h1').textContent()).toBe(title);
 			expect(await page.locator('[role="grid"]').first().getAttribute('aria-rowcount')).toBe(rows);
@@ -236,7 +240,8 @@ describe('the hostile corpus through the app', () => {
 		expect(await pwned(page)).toBeUndefined();
 		expect(await violations(page)).toEqual([]);
 		expect(pageErrors.get(page)).toEqual([]);
-	});
+		// Some forty files, each opened and dismissed: a minute is not enough on a loaded machine.
+	}, 240_000);
 
 	it('opens a UTF-16 file by its byte-order mark, as the CLI does', async () => {
 		const { page } = await guardedPage(browser);
