@@ -12,20 +12,20 @@ import { HEADER_FILL, MUTED_COLOUR, TEXT_COLOUR } from '../view/palette';
 import type { LinkBudget } from './xlsx-links';
 
 /** Excel refuses to open a file with a longer cell. */
-export const MAX_CELL = 32767;
-export const LINE_HEIGHT = 15;
-export const MAX_ROW_HEIGHT = 409;
+const MAX_CELL = 32767;
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
 
-export const argb = (hex: string) => 'FF' + hex.slice(1).toUpperCase();
+const argb = (hex: string) => 'FF' + hex.slice(1).toUpperCase();
 
 /** A styled font names its face too: without one, LibreOffice falls back to a serif. */
-export const font = (style: Partial<Font>): Partial<Font> => ({
+const font = (style: Partial<Font>): Partial<Font> => ({
 	name: 'Calibri',
 	size: 11,
 	...style
 });
 
-export const fill = (hex: string): Style['fill'] => ({
+const fill = (hex: string): Style['fill'] => ({
 	type: 'pattern',
 	pattern: 'solid',
 	fgColor: { argb: argb(hex) }
@@ -39,7 +39,7 @@ export const fill = (hex: string): Style['fill'] => ({
  */
 export type Look = Readonly<Partial<Style>>;
 
-export function deepFreeze<T extends object>(value: T): T {
+function deepFreeze<T extends object>(value: T): T {
 	for (const inner of Object.values(value))
 		if (inner && typeof inner === 'object') deepFreeze(inner as object);
 	return Object.freeze(value);
@@ -48,9 +48,9 @@ export function deepFreeze<T extends object>(value: T): T {
 export const look = (style: Partial<Style>): Look => deepFreeze(style);
 
 /** The same look with the Text number format, made once per look. */
-export const asText = new WeakMap<Look, Look>();
+const asText = new WeakMap<Look, Look>();
 
-export function setLook(cell: Cell, base: Look, text: boolean): void {
+function setLook(cell: Cell, base: Look, text: boolean): void {
 	let style = base;
 	if (text) {
 		style = asText.get(base) ?? look({ ...base, numFmt: '@' });
@@ -59,8 +59,8 @@ export function setLook(cell: Cell, base: Look, text: boolean): void {
 	cell.style = style as Style;
 }
 
-export const WRAP = { wrapText: true, vertical: 'top' } as const;
-export const TOP = { vertical: 'top' } as const;
+const WRAP = { wrapText: true, vertical: 'top' } as const;
+const TOP = { vertical: 'top' } as const;
 
 export const LOOKS = {
 	plain: look({}),
@@ -81,10 +81,10 @@ export const LOOKS = {
 	})
 };
 
-export const LINK_FONT = font({ color: { argb: argb('#1f5fa8') }, underline: true });
-export const linkLooks = new Map<Look, Look>();
+const LINK_FONT = font({ color: { argb: argb('#1f5fa8') }, underline: true });
+const linkLooks = new Map<Look, Look>();
 /** A base look with the link font; links never get the Text format (their value is not text). */
-export function linkLook(base: Look): Look {
+function linkLook(base: Look): Look {
 	let style = linkLooks.get(base);
 	if (!style) {
 		style = look({ ...base, font: LINK_FONT });
@@ -93,7 +93,7 @@ export function linkLook(base: Look): Look {
 	return style;
 }
 
-export const fillLooks = new Map<string, Look>();
+const fillLooks = new Map<string, Look>();
 /** A base look (of `LOOKS`) with a background, made once per pair. */
 export function filled(base: keyof typeof LOOKS, hex: string, edge?: string): Look {
 	const key = `${base} ${hex} ${edge ?? ''}`;
@@ -126,7 +126,7 @@ export function stanceLooksOf(
  * the common clean cell skips its slower pattern.
  */
 // eslint-disable-next-line no-control-regex
-export const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 /**
  * Writes text (nothing when empty) and the style, with the Text format when there is text;

@@ -37,7 +37,7 @@ interface Count {
 	score: number;
 }
 
-export const DECISION_MEANING =
+const DECISION_MEANING =
 	'Total: the mean of the commentators’ scores, from −1 (every effect they expect hurts the weighted goals) to +1 (every one helps); n: commentators with a clear expected effect on a goal weighted above 0. Each goal shows how many commentators expect the option to help / hurt / leave it unclear.';
 
 /** The scope in words: the page's (every claim) or the filtered view's, which the sheet follows. */
