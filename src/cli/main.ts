@@ -27,9 +27,10 @@ const HELP: Record<string, string> = {
 Checks a scenario (YAML or JSON, see scenarios/README.md). Exit 0 with a one-line summary, or 1
 with each problem as FILE:LINE:COL PATH: MESSAGE (the first 100, then a count of the rest).
 FILE may be - for standard input; write -- before a FILE whose name starts with -.`,
-	export: `Usage: stancegrid export FILE --format ${FORMATS} [--out PATH]
+	export: `Usage: stancegrid export FILE --format ${FORMATS} [--weights dimension=number,...] [--out PATH]
 
 Writes the scenario in another format, to standard output unless --out is given.
+--weights (xlsx only) sets the weights of the workbook's Decision sheet, as for analyze.
 Formats:
 ${FORMAT_HELP}`,
 	analyze: `Usage: stancegrid analyze FILE [--format json] [--weights dimension=number,...] [--out PATH]
@@ -40,7 +41,7 @@ Writes agreement, contradictions, facts or values, robustness and a decision tab
 
 const USAGE = `Usage:
   stancegrid validate FILE
-  stancegrid export FILE --format ${FORMATS} [--out PATH]
+  stancegrid export FILE --format ${FORMATS} [--weights dimension=number,...] [--out PATH]
   stancegrid analyze FILE [--format json] [--weights dimension=number,...] [--out PATH]
   stancegrid COMMAND --help
 
@@ -53,7 +54,7 @@ analyze prints agreement, contradictions, facts or values, robustness and a deci
 /** The options each command accepts; anything else is a usage error. */
 const OPTIONS = {
 	validate: {},
-	export: { format: { type: 'string' }, out: { type: 'string' } },
+	export: { format: { type: 'string' }, out: { type: 'string' }, weights: { type: 'string' } },
 	analyze: { format: { type: 'string' }, out: { type: 'string' }, weights: { type: 'string' } }
 } as const;
 
@@ -158,9 +159,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 					`export: --format ${format} writes a binary file; give --out PATH, e.g. --out scenario.${chosen.extension}`,
 					command
 				);
+			if (values.weights !== undefined && format !== 'xlsx')
+				return usageError(
+					io,
+					'export: --weights applies only to --format xlsx (its Decision sheet)',
+					command
+				);
 			const scenario = await load(file, io);
 			if (!scenario) return 1;
-			const data = await chosen.serialize({ scenario, now: new Date() });
+			const weights = parseWeights(values.weights ?? '', scenario.dimensions);
+			if (!weights.ok) return usageError(io, `export: --weights: ${weights.error}`, command);
+			const data = await chosen.serialize({ scenario, now: new Date(), weights: weights.weights });
 			return deliver(data, out, io);
 		}
 		case 'analyze': {

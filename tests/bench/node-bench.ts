@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import * as v from 'valibot';
 import { analyze } from '../../src/lib/analysis/analyze';
+import { robustness } from '../../src/lib/analysis/robustness';
 import { syntheticScenario, type SizeName } from './synthetic';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/lib/export/formats';
 import { longCsv } from '../../src/lib/export/long-csv';
@@ -233,6 +234,26 @@ export async function nodeBench(
 
 		const analysis = await time(runs, () => analyze(scenario));
 		rows.push(ratioRow(`analysis (${n})`, 'ms', analysis, null, null));
+
+		// Leaving each source and each commentator out recomputes the findings once per left-out
+		// one (625 times at 500 commentators and 125 sources): tens of seconds a call there, so
+		// fewer samples at that size. Against the plain analysis of the same scenario, same run.
+		const robustRuns = size === 'large' ? Math.min(runs, 2) : runs;
+		const [robust, plain] = await timeBoth(
+			robustRuns,
+			() => robustness(scenario),
+			() => analyze(scenario)
+		);
+		rows.push(
+			ratioRow(
+				`robustness analysis (${n}, ${scenario.commentators.length} commentators, ${scenario.sources.length} sources)`,
+				'ms',
+				robust,
+				plain,
+				null,
+				`bare = the plain analysis in the same run; robustness recomputes the most contested option, each option's sign of A and the camps with each of the ${scenario.sources.length + scenario.commentators.length} sources and commentators left out${robustRuns < runs ? `; ${robustRuns} runs at this size` : ''}`
+			)
+		);
 
 		const whole = await time(runs, () => {
 			const result = loadScenario(json, 'bench.json');

@@ -17,6 +17,7 @@ import {
 	type ExportFormatName
 } from '../../src/lib/export/formats';
 import { loadScenario } from '../../src/lib/scenario/load';
+import { decisionReport } from '../../src/lib/analysis/analysis-report';
 import { NO_FILTERS } from '../../src/lib/view/filters';
 import { matrixColumns, pairHead, tableModel } from '../../src/lib/view/matrix-view';
 import { DEFAULT_MATRIX } from '../../src/lib/view/url-state';
@@ -62,6 +63,7 @@ const CHECKS: Record<ExportFormatName, (bytes: Buffer) => Promise<void> | void> 
 			'Matrix',
 			'Claims',
 			'Sources',
+			'Decision',
 			'Legend & method'
 		]);
 		expect(book.getWorksheet('Matrix')!.rowCount).toBe(scenario.options.length + 1);
@@ -156,6 +158,33 @@ describe('export menu and printable brief on /brief', () => {
 			await page.context().close();
 		}
 	);
+
+	it('the workbook Decision sheet has the weights in the address and the decision table numbers', async () => {
+		const page = await newPage(browser);
+		await page.goto(inject('baseURL') + '/brief?w=escalation%3D3%2Ccost-to-west%3D0');
+		const [download] = await Promise.all([page.waitForEvent('download'), choose(page, 'xlsx')]);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+		const sheet = book.getWorksheet('Decision')!;
+		const expected = decisionReport(scenario, { escalation: 3, 'cost-to-west': 0 });
+		const byId = new Map(expected.options.map((o) => [o.option, o]));
+		expected.ranking.forEach((id, i) => {
+			const row = sheet.getRow(i + 2);
+			const o = byId.get(id)!;
+			expect([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value]).toEqual([
+				o.label,
+				o.total ?? 'unclear',
+				o.n
+			]);
+		});
+		const firstColumn: string[] = [];
+		sheet.eachRow((row) => firstColumn.push(String(row.getCell(1).value)));
+		expect(firstColumn).toContain(
+			'The same weights in a Stancegrid address: w=escalation=3,cost-to-west=0'
+		);
+		expect(pageErrors.get(page)).toEqual([]);
+		await page.context().close();
+	});
 
 	it('the workbook loads ExcelJS only when asked for', async () => {
 		const page = await newPage(browser);

@@ -6,6 +6,7 @@ import {
 	formatWeights,
 	fullWeights,
 	parseWeights,
+	withWeight,
 	type Weights
 } from '../../src/lib/analysis/decision-weights';
 import type { Scenario } from '../../src/lib/scenario/schema';
@@ -105,6 +106,22 @@ describe('decision table', () => {
 });
 
 describe('weights', () => {
+	it('one weight typed into a form follows the same rules as the address', () => {
+		expect(withWeight(dims, { escalation: 3 }, 'negotiations', ' 2.5 ')).toEqual({
+			ok: true,
+			weights: { ...fullWeights(dims, { escalation: 3 }), negotiations: 2.5 }
+		});
+		for (const [text, error] of <Array<[string, string]>>[
+			['', 'weight for "negotiations": "" is not a number'],
+			['two', 'weight for "negotiations": "two" is not a number'],
+			['-1', 'weight for "negotiations": expected a number from 0 to 1000'],
+			['2,3', 'weight for "negotiations": "2,3" is not a number'],
+			['1e9', 'weight for "negotiations": expected a number from 0 to 1000']
+		])
+			expect(withWeight(dims, {}, 'negotiations', text)).toEqual({ ok: false, error });
+		expect(withWeight(dims, {}, 'speed', '1')).toMatchObject({ ok: false });
+	});
+
 	const dims = DIMENSIONS.map((id) => ({ id, label: id, goal: id }));
 
 	it('reads dimension=number lists and writes them back', () => {

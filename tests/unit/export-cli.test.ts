@@ -77,6 +77,7 @@ describe('stancegrid export', () => {
 			'Matrix',
 			'Claims',
 			'Sources',
+			'Decision',
 			'Legend & method'
 		]);
 		let exported = '';
@@ -84,6 +85,36 @@ describe('stancegrid export', () => {
 			if (row.getCell(1).value === 'Exported') exported = String(row.getCell(2).value);
 		});
 		expect(Date.parse(exported)).toBeGreaterThanOrEqual(before - 1000);
+	});
+
+	it('--weights sets the Decision sheet of a workbook, and is refused, named, when bad or off xlsx', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'sg-')), 'weighted.xlsx');
+		const ok = await cli('export', MINI, '--format', 'xlsx', '--weights', 'cost=2', '--out', path);
+		expect(ok.code).toBe(0);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.readFile(path);
+		const rows: string[] = [];
+		book.getWorksheet('Decision')!.eachRow((row) => rows.push(String(row.getCell(1).value)));
+		expect(rows).toContain('The same weights in a Stancegrid address: w=cost=2');
+
+		const bad = await cli(
+			'export',
+			MINI,
+			'--format',
+			'xlsx',
+			'--weights',
+			'speed=2',
+			'--out',
+			path
+		);
+		expect(bad.code).toBe(2);
+		expect(bad.err).toMatch(
+			/^export: --weights: weight for "speed": the scenario has no such dimension \(it has: safety, cost\)/
+		);
+		const notXlsx = await cli('export', MINI, '--format', 'csv', '--weights', 'cost=2');
+		expect(notXlsx.code).toBe(2);
+		expect(notXlsx.out).toBe('');
+		expect(notXlsx.err).toMatch(/^export: --weights applies only to --format xlsx/);
 	});
 
 	it('help lists every format with its description', async () => {

@@ -7,7 +7,7 @@
  */
 import type { Weights } from './decision-weights';
 import { fullWeights } from './decision-weights';
-import { meanScore, rankDecision, type DecisionBasis } from './decision';
+import type { DecisionBasis } from './decision';
 
 export const STEPS = 200;
 
@@ -34,6 +34,8 @@ export interface Sensitivities {
 }
 
 interface Scorer {
+	/** Room for one option's scores, reused by every evaluation. */
+	buffer: Float64Array;
 	/** Per option, per commentator: dimension indexes and net directions. */
 	options: Array<{
 		option: string;
@@ -47,6 +49,7 @@ function scorer(basis: DecisionBasis): Scorer {
 	const D = basis.scenario.dimensions.length;
 	const columns = grid.commentators.length;
 	return {
+		buffer: new Float64Array(columns),
 		options: grid.options.map((option, o) => {
 			const people: Scorer['options'][number]['people'] = [];
 			for (let c = 0; c < columns; c++) {
@@ -67,11 +70,33 @@ function scorer(basis: DecisionBasis): Scorer {
 	};
 }
 
-/** The top option for weights (one per dimension, in scenario order), as `decideOn` ranks. */
+/** Better first, as {@link rankDecision} orders rows. */
+function before(
+	x: { option: string; label: string; total: number | null; n: number },
+	y: { option: string; label: string; total: number | null; n: number }
+): boolean {
+	if (x.total !== y.total) {
+		if (x.total === null) return false;
+		if (y.total === null) return true;
+		return x.total > y.total;
+	}
+	if (x.n !== y.n) return x.n > y.n;
+	if (x.label !== y.label) return x.label < y.label;
+	return x.option < y.option;
+}
+
+/**
+ * The top option for weights (one per dimension, in scenario order), as `decideOn` ranks. Called
+ * thousands of times per table, so it sorts each option's scores as a typed array (numeric, the
+ * same ascending order `meanScore` sums in, so the same bits) and keeps only the best row, the
+ * first of `rankDecision`'s order, instead of sorting them all.
+ */
 function topAt(model: Scorer, weights: Float64Array): string | null {
 	const largest = Math.max(0, ...weights);
-	const rows = model.options.map((o) => {
-		const scores: number[] = [];
+	let best: { option: string; label: string; total: number | null; n: number } | null = null;
+	for (const o of model.options) {
+		const scores = model.buffer;
+		let n = 0;
 		for (const person of o.people) {
 			let weighted = 0;
 			let weightSum = 0;
@@ -82,13 +107,19 @@ function topAt(model: Scorer, weights: Float64Array): string | null {
 				weighted += w * person.nets[i]!;
 				weightSum += w;
 			}
-			if (weightSum > 0) scores.push(weighted / weightSum);
+			if (weightSum > 0) scores[n++] = weighted / weightSum;
 		}
-		return { option: o.option, label: o.label, total: meanScore(scores), n: scores.length };
-	});
-	const first = rankDecision(rows)[0];
-	const row = rows.find((r) => r.option === first);
-	return row && row.total !== null ? row.option : null;
+		let total: number | null = null;
+		if (n > 0) {
+			const sorted = scores.subarray(0, n).sort();
+			let sum = 0;
+			for (let i = 0; i < n; i++) sum += sorted[i]!;
+			total = sum / n;
+		}
+		const row = { option: o.option, label: o.label, total, n };
+		if (best === null || before(row, best)) best = row;
+	}
+	return best && best.total !== null ? best.option : null;
 }
 
 /** Where, between `same` (top unchanged) and `other` (changed), the top option changes. */

@@ -74,3 +74,26 @@ export function formatWeights(dimensions: readonly Dimension[], weights: Weights
 		.map((d) => `${d.id}=${weights[d.id]}`)
 		.join(',');
 }
+
+/**
+ * The weights with one dimension's weight set from what was typed, under the rules of
+ * {@link parseWeights} (so a form accepts exactly what the address and `--weights` accept).
+ */
+export function withWeight(
+	dimensions: readonly Dimension[],
+	weights: Weights,
+	id: string,
+	text: string
+): WeightsResult {
+	// A comma or "=" would be read as another entry: as typed into one field, it is not a number.
+	if (/[,=]/.test(text))
+		return { ok: false, error: `weight for "${id}": "${text.trim()}" is not a number` };
+	const one = parseWeights(`${id}=${text}`, dimensions);
+	if (!one.ok) return one;
+	return { ok: true, weights: { ...fullWeights(dimensions, weights), ...one.weights } };
+}
+
+/** What a form says when a typed weight is refused: every refusal of one known field is this. */
+export function weightProblem(label: string): string {
+	return `Weight for ${label}: expected a number from 0 to ${MAX_WEIGHT}.`;
+}

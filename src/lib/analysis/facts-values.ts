@@ -242,3 +242,61 @@ export function factsValues(
 	});
 	return result;
 }
+
+/** One commentator's disagreements on one option with every other commentator who addresses it. */
+export interface CommentatorFactsValues {
+	option: string;
+	commentator: string;
+	/** Other commentators in scope who address the option: the n of the counts below. */
+	others: number;
+	facts: number;
+	values: number;
+	unclear: number;
+	agree: number;
+	/**
+	 * The pairs that disagree, as in {@link factsValues} (a and b in scenario order): facts first,
+	 * then values, then unclear, each in scenario order.
+	 */
+	pairs: FactsValuesPair[];
+	findings: FactsValuesFinding[];
+}
+
+/**
+ * Facts or values between one commentator and each other commentator on one option, for the
+ * evidence panel: {@link factsValues} over that option's claims only (a pair's kind depends on
+ * nothing else), so a click costs one option, not the whole scenario. Null when the commentator
+ * does not address the option in scope.
+ */
+export function factsValuesWith(
+	scenario: Scenario,
+	option: string,
+	commentator: string,
+	claims: readonly Claim[] = scenario.claims
+): CommentatorFactsValues | null {
+	const onOption = claims.filter((c) => c.option === option);
+	const known = new Set(scenario.commentators.map((c) => c.id));
+	const speaking = new Set(onOption.map((c) => c.commentator).filter((id) => known.has(id)));
+	if (!speaking.has(commentator)) return null;
+	const result = factsValues(scenario, onOption);
+	const involves = (p: { a: string; b: string }) => p.a === commentator || p.b === commentator;
+	const rank: Record<PairKind, number> = { facts: 0, values: 1, unclear: 2, agree: 3 };
+	const pairs = result.pairs
+		.filter((p) => p.option === option && involves(p))
+		.sort((x, y) => rank[x.kind] - rank[y.kind]);
+	const count = (kind: PairKind) => pairs.filter((p) => p.kind === kind).length;
+	const others = speaking.size - 1;
+	return {
+		option,
+		commentator,
+		others,
+		facts: count('facts'),
+		values: count('values'),
+		unclear: count('unclear'),
+		agree: others - pairs.length,
+		pairs,
+		findings: result.findings.filter(
+			(f) =>
+				f.option === option && (f.a.commentator === commentator || f.b.commentator === commentator)
+		)
+	};
+}

@@ -6,7 +6,7 @@
  */
 import type { Decision } from '../analysis/decision';
 import type { Sensitivities } from '../analysis/decision-sensitivity';
-import { decisionSentence, namesOf } from '../present/analysis-words';
+import { closestChangeSentence, decisionSentence, namesOf } from '../present/analysis-words';
 import { dateLabel } from '../present/stance';
 import { passageUrl } from '../scenario/passage-link';
 import type { Scenario } from '../scenario/schema';
@@ -49,11 +49,7 @@ export function decisionMemo(
 		'',
 		md(decisionSentence(names, decision)),
 		'',
-		decision.sensitivity.closest
-			? md(
-					`${decision.sensitivity.closest.to > decision.sensitivity.closest.from ? 'Raising' : 'Lowering'} the weight of ${names.dimension(decision.sensitivity.closest.dimension)} from ${decision.sensitivity.closest.from} to ${decision.sensitivity.closest.to} would make “${names.option(decision.sensitivity.closest.top)}” the top option.`
-				)
-			: `No change of a single weight between 0 and ${decision.sensitivity.cap} changes the top option.`,
+		md(closestChangeSentence(names, decision.sensitivity)),
 		''
 	);
 

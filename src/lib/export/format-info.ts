@@ -2,6 +2,7 @@
  * What each export format is, in words and file types, apart from the code that writes it: the
  * export menu lists formats on the first screen and loads the serializers only when opened.
  */
+import type { Weights } from '../analysis/decision-weights';
 import type { Claim, Scenario } from '../scenario/schema';
 import type { LongColumn } from '../scenario/claim-columns';
 import type { TableModel } from '../view/matrix-view';
@@ -28,6 +29,11 @@ export interface ExportInput {
 	 * not read from the clock, so serializers stay deterministic; left out, no time is recorded.
 	 */
 	now?: Date;
+	/**
+	 * The decision table's weights (the address's `w`), for the workbook's Decision sheet; every
+	 * dimension weighs 1 when absent.
+	 */
+	weights?: Weights;
 }
 
 export interface FormatInfo {
@@ -58,7 +64,7 @@ export const FORMAT_INFO = {
 	},
 	xlsx: {
 		label: 'Excel workbook (.xlsx)',
-		description: 'matrix, claims with links, sources, legend',
+		description: 'matrix, claims with links, sources, decision table, legend',
 		extension: 'xlsx',
 		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 		binary: true

@@ -3,6 +3,7 @@
  * commentators and sources in view, in view order, plus lookups. Serializers read this rather
  * than the raw input so they all agree on what "in view" means.
  */
+import type { Weights } from '../analysis/decision-weights';
 import type { Claim, Commentator, Option, Scenario, Source } from '../scenario/schema';
 import {
 	indexScenario,
@@ -28,6 +29,7 @@ export interface ExportView {
 	sources: Source[];
 	filters: readonly string[];
 	now: Date | undefined;
+	weights: Weights;
 }
 
 export function resolveView(input: ExportInput): ExportView {
@@ -49,7 +51,8 @@ export function resolveView(input: ExportInput): ExportView {
 		commentators: scenario.commentators.filter((c) => people.has(c.id)),
 		sources: input.claims ? scenario.sources.filter((s) => cited.has(s.id)) : [...scenario.sources],
 		filters: input.filters ?? [],
-		now: input.now
+		now: input.now,
+		weights: input.weights ?? {}
 	};
 }
 

@@ -4,7 +4,9 @@
  * the evidence panel and the decision memo say the same thing the same way.
  */
 import type { Decision } from '../analysis/decision';
+import type { Sensitivities } from '../analysis/decision-sensitivity';
 import type {
+	CommentatorFactsValues,
 	FactsValuesFinding,
 	FactsValuesOption,
 	FactsValuesPair
@@ -88,6 +90,35 @@ export function optionFactsValuesSentence(names: Names, o: FactsValuesOption): s
 	return `${lead} ${verdict}`;
 }
 
+/**
+ * One commentator against the others on one option, for the evidence panel: how many disagree
+ * about facts (what the option will do) or values (what matters), with n, and which dominates.
+ */
+export function commentatorFactsValuesSentence(names: Names, r: CommentatorFactsValues): string {
+	const who = names.commentator(r.commentator);
+	const option = names.option(r.option);
+	if (r.others === 0) {
+		return `No other commentator in view addresses “${option}”, so there is no one to compare ${who} with.`;
+	}
+	const lead = `Of the ${plural(r.others, 'other commentator')} in view who ${r.others === 1 ? 'addresses' : 'address'} “${option}” (n = ${r.others}), ${r.facts} ${r.facts === 1 ? 'disagrees' : 'disagree'} with ${who} about facts (what the option will do), ${r.values} about values (what matters: the same effect, weighed differently), ${r.unclear} in a way that cannot be told apart, and ${r.agree} ${r.agree === 1 ? 'agrees' : 'agree'}.`;
+	const told = `Where it can be told, ${who}’s disagreements here are`;
+	const verdict =
+		r.facts > 0 && r.values === 0
+			? `${told} about facts.`
+			: r.values > 0 && r.facts === 0
+				? `${told} about values.`
+				: r.facts > r.values
+					? `${told} mostly about facts.`
+					: r.values > r.facts
+						? `${told} mostly about values.`
+						: r.facts > 0
+							? 'Facts and values weigh the same here.'
+							: r.unclear > 0
+								? 'No disagreement here can be read as facts or values.'
+								: 'No one disagrees here.';
+	return `${lead} ${verdict}`;
+}
+
 /** "the Week article (The Week, “...”, 2025-09-10)" or "Donald Trump". */
 export function leftOutName(names: Names, leftOut: LeftOut): string {
 	return leftOut.kind === 'source'
@@ -102,4 +133,32 @@ export function decisionSentence(names: Names, decision: Decision): string {
 	}
 	const top = decision.options.find((o) => o.option === decision.top)!;
 	return `With these weights, “${names.option(top.option)}” comes out on top: its commentators' expected effects line up with the weighted goals at ${top.total!.toFixed(2)} on a scale from −1 (all hurt) to +1 (all help), n = ${top.n} ${top.n === 1 ? 'commentator' : 'commentators'} with a clear effect${top.unclear > 0 ? `, ${top.unclear} unclear` : ''}.`;
+}
+
+/** Which single weight change would change the top option, or that none within the search does. */
+export function closestChangeSentence(names: Names, sensitivity: Sensitivities): string {
+	const closest = sensitivity.closest;
+	if (!closest) {
+		return `No change of a single weight between 0 and ${sensitivity.cap} changes the top option.`;
+	}
+	return `${closest.to > closest.from ? 'Raising' : 'Lowering'} the weight of ${names.dimension(closest.dimension)} from ${closest.from} to ${closest.to} would make “${names.option(closest.top)}” the top option.`;
+}
+
+/** The reader's own stance on the option their weights put on top, for My position. */
+export function yourStanceOnTopSentence(
+	names: Names,
+	decision: Decision,
+	stance: Stance | null
+): string | null {
+	if (decision.top === null) return null;
+	const option = names.option(decision.top);
+	if (stance === null)
+		return `You have not taken a stance on “${option}” yet: your weights put it first.`;
+	const yours =
+		stance === 'support'
+			? 'you support it'
+			: stance === 'oppose'
+				? 'you oppose it'
+				: 'you support it only on conditions';
+	return `Your weights put “${option}” first, and ${yours}.`;
 }
