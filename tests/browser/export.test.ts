@@ -247,7 +247,8 @@ describe('export menu and printable brief on /brief', () => {
 
 	it('works from the keyboard: arrows, Home, End, Escape, focus back on the button', async () => {
 		const page = await newPage(browser);
-		await page.goto(inject('baseURL') + '/brief');
+		// Keys pressed before hydration attaches the menu's handlers would be lost.
+		await page.goto(inject('baseURL') + '/brief', { waitUntil: 'networkidle' });
 		const button = menuButton(page);
 		await expect(button.getAttribute('aria-haspopup')).resolves.toBe('menu');
 		await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
@@ -255,8 +256,8 @@ describe('export menu and printable brief on /brief', () => {
 		const focused = () =>
 			page.evaluate(() => document.activeElement?.getAttribute('data-item') ?? null);
 		await page.keyboard.press('ArrowDown');
-		await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
-		await expect(focused()).resolves.toBe(MENU_ITEMS[0]!.id);
+		await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+		await expect.poll(focused).toBe(MENU_ITEMS[0]!.id);
 		await page.keyboard.press('ArrowDown');
 		await expect(focused()).resolves.toBe(MENU_ITEMS[1]!.id);
 		await page.keyboard.press('End');
