@@ -100,9 +100,16 @@ describe('workspace views', () => {
 		await expect(page.locator('.ag-grid-scrolling-container .ag-row').count()).resolves.toBe(
 			scenario.claims.length
 		);
-		const tableText = await page.locator('.ag-grid-scrolling-container').textContent();
-		for (const option of scenario.options) expect(tableText).toContain(option.label);
-		for (const person of scenario.commentators) expect(tableText).toContain(person.name);
+		// Cells with their own renderers (option, person, stance) are drawn a frame after the
+		// plain-text ones: wait until every option and person is there, naming any missing.
+		const missing = async () => {
+			const text = (await page.locator('.ag-grid-scrolling-container').textContent()) ?? '';
+			return [
+				...scenario.options.map((o) => o.label),
+				...scenario.commentators.map((c) => c.name)
+			].filter((name) => !text.includes(name));
+		};
+		await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
 
 		await page.getByRole('tab', { name: 'Transpose' }).click();
 		await expect(page.locator('.ag-header-cell[col-id="commentator"]').count()).resolves.toBe(1);
