@@ -56,7 +56,7 @@ async function pageFits(page: Page): Promise<boolean> {
 async function ready(page: Page, view: string): Promise<void> {
 	if (view === 'charts') await page.locator('[data-chart] canvas').first().waitFor();
 	// On a phone the matrix is a list of cards, one per option (no grid).
-	else await page.locator('.ag-row, .cards .card').first().waitFor();
+	else await page.locator('.ag-row, .cards[aria-busy="false"] .card').first().waitFor();
 	// Fonts, row heights and chart animation settle.
 	await page.waitForTimeout(view === 'charts' ? 900 : 300);
 }
