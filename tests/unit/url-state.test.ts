@@ -15,15 +15,13 @@ import {
 	SIZES,
 	THEMES,
 	VIEWS,
-	decodeState,
 	encodeSearch,
 	encodeState,
-	parseSelection,
-	reconcileState,
 	selectionKey,
 	type Selection,
 	type UrlState
 } from '../../src/lib/view/url-state';
+import { decodeState, parseSelection, reconcileState } from '../../src/lib/view/url-read';
 import { NO_FILTERS } from '../../src/lib/view/filters';
 
 const FILE = 'tests/fixtures/scenarios/mini.yaml';

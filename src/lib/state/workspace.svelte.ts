@@ -22,12 +22,10 @@ import { LocalLibrary } from './local-library.svelte';
 import type { LoadProblem, OpenScenario } from './open-scenario';
 import { readPref, writePref } from './preferences';
 import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
+import { decodeState, reconcileState, type Ignored } from '../view/url-read';
 import {
 	DEFAULT_MATRIX,
-	decodeState,
 	encodeSearch,
-	reconcileState,
-	type Ignored,
 	type MatrixLayout,
 	type Selection,
 	type SizePref,
