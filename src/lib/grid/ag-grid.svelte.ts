@@ -7,15 +7,13 @@ import type { ColumnState, GridApi, GridOptions } from 'ag-grid-community';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { SizePref, SortKey } from '../view/url-state';
+import { PHONE_QUERY } from '../state/screen.svelte';
 import './cells.css';
 import type { GridData } from './views';
 
 type Row = { id: string };
 
 type Library = typeof import('./grid-library');
-
-/** Screens that show the matrix as cards (see GridView), so the grid library can wait. */
-export const PHONE_QUERY = '(max-width: 640px)';
 
 /**
  * ag-grid's code, once it has arrived. The download starts when this module runs (as the page
@@ -37,6 +35,7 @@ function loadLibrary(): void {
 
 // A phone's first screen is the matrix as cards, with no grid: there the library waits until a
 // grid is shown (`agGrid` asks for it), so the phone does not download 230 KiB it may not use.
+// Phones show the matrix as cards (see GridView), so the grid library can wait there.
 if (typeof window !== 'undefined' && !window.matchMedia(PHONE_QUERY).matches) loadLibrary();
 
 /** True when the grid's code could not be downloaded (the grid shows why, in its place). */
