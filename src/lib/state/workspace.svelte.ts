@@ -1,27 +1,21 @@
 /**
  * The workspace's shared state: which scenario, view, filters, sort, selection and display
  * preferences are in effect, and everything derived from them. Components read it from context
- * and change it only through its methods; the address bar mirrors `search`.
+ * and change it only through its methods, opening a scenario through `open` (scenario-opener.ts);
+ * the address bar mirrors `search`.
  */
 import { createContext } from 'svelte';
 import type { LongColumn } from '../scenario/claim-columns';
 import type { BundledScenario } from '../scenario/bundled';
-import {
-	isHttpUrl,
-	MAX_SCENARIO_BYTES,
-	tooLarge,
-	type Claim,
-	type Scenario
-} from '../scenario/schema';
+import type { Claim, Scenario } from '../scenario/schema';
 import { applyFilters, describeFilters, NO_FILTERS, type Filters } from '../view/filters';
 import { selectedClaims } from '../view/evidence';
 import { queryTerms } from '../view/search-terms';
-import { decodeBytes } from '../scenario/decode';
 import { tableModel, type TableModel } from '../view/matrix-view';
 import { LocalLibrary } from './local-library.svelte';
+import { ScenarioOpener } from './scenario-opener';
 import type { LoadProblem, OpenScenario } from './open-scenario';
 import { readPref, writePref } from './preferences';
-import { CANCELLED, fetchScenario, takeEarlyFetch, type Body, type Fetched } from './link-fetch';
 import { decodeState, reconcileState, type Ignored } from '../view/url-read';
 import {
 	DEFAULT_MATRIX,
@@ -62,6 +56,8 @@ export class Workspace {
 	loading = $state<string | null>(null);
 	/** Scenarios kept in this browser (IndexedDB), for the switcher and for reloads. */
 	readonly library = new LocalLibrary();
+	/** Every way a scenario is opened: bundled, file, address, library, a link's fragment. */
+	readonly open = new ScenarioOpener(this);
 	/** Polite announcements for screen readers (and a visible status line). */
 	status = $state('');
 	/** The option whose claims are listed in the focused "who says what" list, if open. */
@@ -75,21 +71,6 @@ export class Workspace {
 	 * bundled one is not laid out only to be replaced.
 	 */
 	waiting = $state(false);
-	/**
-	 * Counts choices of scenario (a bundled one, a file, an address): an open that finishes after
-	 * a newer choice was made is dropped, so a slow link cannot undo what the reader picked since.
-	 */
-	private choices = 0;
-	/**
-	 * The choice on screen: an open older than it is dropped when it finishes, but a newer one
-	 * that fails (an invalid file while a link loads) leaves a pending older one to finish.
-	 */
-	private shown = 0;
-	/** The fetch `prefetch` started, taken over by `openAddress` for the same address. */
-	private early: { url: string; fetched: Promise<Fetched>; cancel: AbortController } | null = null;
-	/** The address being fetched, for Cancel and for the "Opening" line after a file's failure. */
-	private pendingLink: { url: string; cancel: AbortController } | null = null;
-
 	current: OpenScenario | undefined = $derived.by(() => {
 		if (this.waiting) return undefined;
 		if (this.external) return this.external;
@@ -148,25 +129,6 @@ export class Workspace {
 		this.sortable = sortable;
 	}
 
-	/**
-	 * Starts fetching a link's `src`, and loading the loader, as the page starts rather than after
-	 * it has hydrated; `readUrl` then opens the result. Call before the first render.
-	 */
-	prefetch(params: URLSearchParams): void {
-		const url = decodeState(params).state.src?.trim();
-		if (!url || !isHttpUrl(url)) return;
-		const cancel = new AbortController();
-		this.early = {
-			url,
-			cancel,
-			fetched: takeEarlyFetch(url, cancel.signal) ?? fetchScenario(url, cancel.signal)
-		};
-		// Failures are reported by openText's own import, which reuses this request.
-		import('../scenario/load-core').catch(() => undefined);
-		this.waiting = true;
-		this.loading = url;
-	}
-
 	/** Applies a link's query string once, after hydration (the page itself is prerendered). */
 	async readUrl(params: URLSearchParams): Promise<void> {
 		const { state, ignored } = decodeState(params);
@@ -182,13 +144,13 @@ export class Workspace {
 
 		if (state.src) {
 			this.ignored = notes;
-			await this.openAddress(state.src, state);
+			await this.open.address(state.src, state);
 			this.ready = true;
 			void this.library.refresh();
 			return;
 		}
 		if (state.lib) {
-			const opened = await this.openFromLibrary(state.lib, state);
+			const opened = await this.open.fromLibrary(state.lib, state);
 			if (!opened)
 				notes.push({
 					param: 'lib',
@@ -219,7 +181,7 @@ export class Workspace {
 	}
 
 	/** Takes view, filters, sort and selection from a decoded link, checked against the scenario. */
-	private apply(state: UrlState): Ignored[] {
+	apply(state: UrlState): Ignored[] {
 		const scenario = this.scenario;
 		if (!scenario) return [];
 		const checked = reconcileState(state, scenario, (view) => this.sortable(view, scenario));
@@ -321,218 +283,13 @@ export class Workspace {
 		this.loadProblem = null;
 	}
 
-	/** Switches to a bundled scenario; filters and selection refer to ids and start afresh. */
-	chooseBundled(id: string): void {
-		if (!this.bundled.some((b) => b.scenario.meta.id === id)) return;
-		this.shown = ++this.choices;
-		this.stopLink();
-		this.waiting = false;
-		this.loading = null;
-		this.external = null;
-		this.src = null;
-		this.bundledId = id === this.defaultId ? null : id;
-		this.resetForNewScenario();
-		this.status = `Showing ${this.scenario?.meta.title ?? id}`;
-	}
-
-	/**
-	 * Stops whatever is being opened (a link's download, a file being checked): the scenario on
-	 * screen stays, or the default one shows if nothing was on screen yet.
-	 */
-	cancelLoading(): void {
-		const what = this.loading;
-		this.shown = ++this.choices;
-		this.stopLink();
-		this.loading = null;
-		this.waiting = false;
-		if (what) this.status = `Stopped opening ${what}. The scenario on screen is unchanged.`;
-	}
-
-	private stopLink(): void {
-		this.pendingLink?.cancel.abort();
-		this.early?.cancel.abort();
-		this.pendingLink = null;
-		this.early = null;
-	}
-
-	private resetForNewScenario(): void {
+	/** A new scenario starts with no filters, sort or selection: they name ids of the old one. */
+	resetForNewScenario(): void {
 		this.filters = NO_FILTERS;
 		this.sort = [];
 		this.selected = null;
 		this.panel = false;
 		this.focusOption = null;
-	}
-
-	/**
-	 * Validates text with the same loader as the command line. Only a valid scenario replaces the
-	 * one on screen; otherwise every error is listed and nothing else changes.
-	 */
-	async openText(
-		text: string,
-		file: string,
-		origin: 'file' | 'address' | 'library',
-		{
-			then,
-			size,
-			choice,
-			libraryKey
-		}: { then?: UrlState; size?: number; choice: number; libraryKey?: string }
-	): Promise<boolean> {
-		// Loaded on demand, and the YAML parser only for YAML text.
-		const { loadScenarioLazily, formatLoadError, problemCount } =
-			await import('../scenario/load-core');
-		const result = await loadScenarioLazily(text, file, size);
-		if (choice <= this.shown) return false;
-		if (!result.ok) {
-			// A student's downloaded position is not a broken scenario: say what it is instead.
-			const { readPositionFile, positionFileExplained } = await import('../class/position-file');
-			const position = readPositionFile(text);
-			if (position.kind !== 'other') {
-				this.loadProblem = positionFileExplained(file, position);
-				this.status = this.loadProblem.title;
-				return false;
-			}
-			const count = problemCount(result);
-			this.loadProblem = {
-				title: `Could not open ${file}: ${count} problem${count === 1 ? '' : 's'}${count > result.errors.length ? ` (the first ${result.errors.length} listed)` : ''}. The scenario on screen is unchanged.`,
-				lines: result.errors.map(formatLoadError)
-			};
-			this.status = this.loadProblem.title;
-			return false;
-		}
-		this.shown = choice;
-		if (origin !== 'address') this.stopLink();
-		this.loadProblem = null;
-		this.waiting = false;
-		const opened: OpenScenario = { scenario: result.scenario, file, origin, libraryKey };
-		this.external = opened;
-		this.bundledId = null;
-		this.resetForNewScenario();
-		if (then) this.ignored = [...this.ignored, ...this.apply(then)];
-		this.status = `Opened ${result.scenario.meta.title} from ${origin === 'library' ? 'this browser’s library' : file}`;
-		// Kept in the background: the scenario is on screen whether or not storage works.
-		if (origin !== 'library')
-			void this.library.keep(text, result.scenario, file, origin).then((key) => {
-				if (key && this.external === opened) this.external = { ...opened, libraryKey: key };
-			});
-		return true;
-	}
-
-	/**
-	 * Opens a scenario carried in the address's fragment (`#scenario=...`, made by the editor's
-	 * "Copy link"): decoded, then checked by the same loader as a file.
-	 */
-	async openFragment(hash: string): Promise<boolean> {
-		const choice = ++this.choices;
-		const { decodeScenarioLink } = await import('../authoring/share-link');
-		const decoded = await decodeScenarioLink(hash);
-		if (choice !== this.choices || 'absent' in decoded) return false;
-		if (!decoded.ok) {
-			this.loadProblem = { title: decoded.problem, lines: [] };
-			this.status = decoded.problem;
-			return false;
-		}
-		return this.openText(decoded.text, 'the link', 'address', { choice });
-	}
-
-	async openFile(file: File): Promise<boolean> {
-		if (file.size > MAX_SCENARIO_BYTES) {
-			this.loadProblem = {
-				title: `Could not open ${file.name}. The scenario on screen is unchanged.`,
-				lines: [`${file.name}:1:1: ${tooLarge(file.size)}`]
-			};
-			return false;
-		}
-		this.loading = file.name;
-		const choice = ++this.choices;
-		const current = () => choice === this.choices;
-		try {
-			// Bytes decoded as the command line does: bytes that are not UTF-8 are binary data,
-			// while a real U+FFFD stays text (File.text() would make both U+FFFD).
-			const text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-			const ok = await this.openText(text, file.name, 'file', { size: file.size, choice });
-			if (ok) this.src = null;
-			return ok;
-		} catch (err) {
-			if (current())
-				this.loadProblem = {
-					title: `Could not read ${file.name}. The scenario on screen is unchanged.`,
-					lines: [`${file.name}:1:1: ${err instanceof Error ? err.message : String(err)}`]
-				};
-			return false;
-		} finally {
-			if (current()) {
-				// A link still loading goes on, with the scenario on screen meanwhile (not a blank page).
-				this.loading = this.pendingLink?.url ?? null;
-				this.waiting = false;
-			}
-		}
-	}
-
-	async openAddress(address: string, then?: UrlState): Promise<boolean> {
-		const url = address.trim();
-		const choice = ++this.choices;
-		const fail = (message: string) => {
-			// Nothing to report about an open the reader has since replaced with another choice.
-			if (choice <= this.shown) return false;
-			this.loadProblem = {
-				title: `Could not open ${url || 'the address'}. The scenario on screen is unchanged.`,
-				lines: [`${url}:1:1: ${message}`]
-			};
-			this.status = this.loadProblem.title;
-			return false;
-		};
-		if (!isHttpUrl(url)) return fail('expected an http:// or https:// address');
-		this.loading = url;
-		const early = this.early?.url === url ? this.early : null;
-		this.early = null;
-		this.pendingLink?.cancel.abort();
-		const cancel = early?.cancel ?? new AbortController();
-		const link = { url, cancel };
-		this.pendingLink = link;
-		const mine = () => this.pendingLink === link;
-		try {
-			const fetched = await (early?.fetched ?? fetchScenario(url, cancel.signal));
-			if (!mine() || cancel.signal.aborted) return false;
-			if (!fetched.ok) return fail(fetched.problem);
-			let body: Body;
-			try {
-				body = await fetched.body;
-			} catch (err) {
-				const message = err instanceof Error ? err.message : String(err);
-				if (message === CANCELLED || !mine()) return false;
-				return fail(message);
-			}
-			const name = url.split(/[?#]/)[0]!.split('/').pop() || url;
-			const ok = await this.openText(body.text, name, 'address', {
-				then,
-				size: body.size,
-				choice
-			});
-			if (ok) this.src = url;
-			return ok;
-		} finally {
-			if (mine()) {
-				this.pendingLink = null;
-				this.loading = null;
-				// On failure the bundled scenario shows again, under the message.
-				this.waiting = false;
-			}
-		}
-	}
-
-	/** Opens a scenario kept in this browser's library, checked by the loader like a file. */
-	async openFromLibrary(key: string, then?: UrlState): Promise<boolean> {
-		const choice = ++this.choices;
-		const record = await this.library.get(key);
-		if (!record || choice !== this.choices) return false;
-		const ok = await this.openText(record.text, record.from || record.title, 'library', {
-			then,
-			choice,
-			libraryKey: record.key
-		});
-		if (ok) this.src = null;
-		return ok;
 	}
 
 	/** Removes a scenario from this browser's library; the one on screen stays on screen. */
