@@ -32,7 +32,7 @@ export class ScenarioOpener {
 
 	/**
 	 * Starts fetching a link's `src`, and loading the loader, as the page starts rather than after
-	 * it has hydrated; `readUrl` then opens the result. Call before the first render.
+	 * it has hydrated; the workspace's `readUrl` then opens the result. Call before the first render.
 	 */
 	prefetch(params: URLSearchParams): void {
 		const url = decodeState(params).state.src?.trim();
